@@ -1,0 +1,55 @@
+// A sheet read into memory: header row plus data rows, with columns found by header text.
+
+import { headerKey } from './schema';
+import type { Cell } from './values';
+
+/** A whole sheet as read by one getValues(): row 1 is the header. */
+export interface Table {
+  readonly headers: readonly string[];
+  /** Data rows (sheet rows 2…); each row has headers.length cells. */
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+/** Maps header text (trimmed, case-insensitive) to 0-based column index; first occurrence wins. */
+export function headerIndex(headers: readonly unknown[]): Map<string, number> {
+  const m = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const k = headerKey(h);
+    if (k && !m.has(k)) m.set(k, i);
+  });
+  return m;
+}
+
+/** The 0-based index of a header, or -1. */
+export function col(index: Map<string, number>, header: string): number {
+  return index.get(headerKey(header)) ?? -1;
+}
+
+/** Sheet row number (1-based) of data row `i`. */
+export function sheetRow(i: number): number {
+  return i + 2;
+}
+
+/** Whether every cell of a row is blank. */
+export function isBlankRow(row: readonly Cell[]): boolean {
+  return row.every((v) => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
+}
+
+/**
+ * A change to the add-on's own columns: for each header, the new value of every data row
+ * (`undefined` = leave that cell alone), and optional backgrounds (`null` = no fill).
+ */
+export interface ColumnWrite {
+  readonly header: string;
+  readonly values?: readonly (Cell | undefined)[];
+  readonly backgrounds?: readonly (string | null | undefined)[];
+  readonly notes?: readonly (string | undefined)[];
+  /** The values are dates: the written cells get the date number format. */
+  readonly dateFormat?: boolean;
+}
+
+/** A plan of writes to one sheet's computed columns. */
+export interface WritePlan {
+  readonly sheet: string;
+  readonly columns: readonly ColumnWrite[];
+}

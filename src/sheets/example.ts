@@ -1,0 +1,34 @@
+// "Load example data": fills an empty tracker with the fictional sample, mapped by header.
+
+import { dayOf } from '../core/dates';
+import { UserError } from '../core/errors';
+import { exampleContacts, exampleJobs, toSheetRows } from '../core/example-data';
+import { SHEET } from '../core/schema';
+import { isBlankRow } from '../core/table';
+import { readTable } from './gas-table';
+import { setUpTracker } from './setup';
+import { requireSheet } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * Sets the tracker up if needed, then writes the sample into Contacts and Jobs — only when both
+ * hold no data rows, so nothing a user typed is ever overwritten. Returns the rows written.
+ */
+export function loadExampleData(ss: Spreadsheet, now: number): { contacts: number; jobs: number } {
+  setUpTracker(ss);
+  const contacts = requireSheet(ss, SHEET.contacts);
+  const jobs = requireSheet(ss, SHEET.jobs);
+  const ct = readTable(contacts);
+  const jt = readTable(jobs);
+  if (!ct.rows.every(isBlankRow) || !jt.rows.every(isBlankRow)) {
+    throw new UserError('Example data loads only into an empty tracker: Contacts or Jobs already has rows.');
+  }
+  const tz = ss.getSpreadsheetTimeZone();
+  const today = dayOf(now, tz);
+  const jobRows = toSheetRows(exampleJobs(today, tz), jt.headers);
+  const contactRows = toSheetRows(exampleContacts(today, tz), ct.headers);
+  jobs.getRange(2, 1, jobRows.length, jt.headers.length).setValues(jobRows);
+  contacts.getRange(2, 1, contactRows.length, ct.headers.length).setValues(contactRows);
+  return { contacts: contactRows.length, jobs: jobRows.length };
+}

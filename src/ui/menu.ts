@@ -1,0 +1,30 @@
+// The Referrals menu: its items (label → global function name) and how onOpen builds it.
+
+/** A menu entry: a label and the global function it runs, or a separator. */
+export type MenuEntry = { readonly label: string; readonly fn: string } | 'separator';
+
+/** The Referrals menu, top to bottom. Every `fn` is a global function of the bundle. */
+export const MENU: readonly MenuEntry[] = [
+  { label: 'Set up tracker', fn: 'menuSetUpTracker' },
+  { label: 'Load example data', fn: 'menuLoadExampleData' },
+  'separator',
+  { label: 'Help', fn: 'menuHelp' },
+];
+
+export const MENU_TITLE = 'Referrals';
+
+/**
+ * Builds the menu. Touches no Properties and no sheets, so it works in AuthMode.NONE, where an
+ * editor add-on's onOpen runs before the user has used it in this document; there (and when the
+ * add-on is being installed) the add-on menu is used, else a top-level "Referrals" menu.
+ */
+export function buildMenu(e: GoogleAppsScript.Events.SheetsOnOpen | undefined, forceAddon = false): void {
+  const ui = SpreadsheetApp.getUi();
+  const addon = forceAddon || (e !== undefined && e !== null && e.authMode === ScriptApp.AuthMode.NONE);
+  const menu = addon ? ui.createAddonMenu() : ui.createMenu(MENU_TITLE);
+  for (const entry of MENU) {
+    if (entry === 'separator') menu.addSeparator();
+    else menu.addItem(entry.label, entry.fn);
+  }
+  menu.addToUi();
+}

@@ -1,0 +1,32 @@
+// Runs a menu action: user-facing problems become an alert, unexpected errors are logged and shown.
+
+import { isUserError } from '../core/errors';
+
+/** Shows a message in an alert when a UI is available, else logs it (triggers have no UI). */
+export function tell(message: string, title = 'Referral tracker'): void {
+  try {
+    const ui = SpreadsheetApp.getUi();
+    ui.alert(title, message, ui.ButtonSet.OK);
+  } catch {
+    console.log(`${title}: ${message}`);
+  }
+}
+
+/** A short non-blocking message in the spreadsheet's corner. */
+export function toast(message: string, title = 'Referral tracker', seconds = 5): void {
+  SpreadsheetApp.getActiveSpreadsheet()?.toast(message, title, seconds);
+}
+
+/** Runs a menu action; a UserError is shown as is, anything else is logged and shown briefly. */
+export function runAction(label: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    if (isUserError(e)) {
+      tell(e.message, label);
+      return;
+    }
+    console.error(`${label} failed`, e);
+    tell(`${label} failed: ${e instanceof Error ? e.message : String(e)}`, label);
+  }
+}
