@@ -44,8 +44,6 @@ export interface ColumnWrite {
   readonly values?: readonly (Cell | undefined)[];
   readonly backgrounds?: readonly (string | null | undefined)[];
   readonly notes?: readonly (string | undefined)[];
-  /** The values are dates: the written cells get the date number format. */
-  readonly dateFormat?: boolean;
 }
 
 /** A plan of writes to one sheet's computed columns. */

@@ -1,6 +1,6 @@
 // Reads whole sheets into Tables and applies WritePlans to the add-on's own columns in batched calls.
 
-import { DATE_FORMAT, headerKey } from '../core/schema';
+import { DATE_FORMAT, DATETIME_FORMAT, headerKey, SETUP_SHEETS } from '../core/schema';
 import { headerIndex, isBlankRow, type Table, type WritePlan } from '../core/table';
 import type { Cell } from '../core/values';
 
@@ -15,6 +15,16 @@ export function readTable(sheet: Sheet): Table {
   const headers = (head ?? []).map((h) => String(h ?? ''));
   const onlyHeader = rows.length === 0 && headers.every((h) => h === '');
   return { headers: onlyHeader ? [] : headers, rows };
+}
+
+/** The number format the contract gives a column's values (dates, date-times), or null. */
+function formatFor(sheetName: string, header: string): string | null {
+  const spec = SETUP_SHEETS.find((s) => s.name === sheetName)?.columns.find(
+    (c) => headerKey(c.header) === headerKey(header),
+  );
+  if (spec?.kind === 'date' || spec?.kind === 'computed-date') return DATE_FORMAT;
+  if (spec?.kind === 'datetime') return DATETIME_FORMAT;
+  return null;
 }
 
 /** Contiguous runs of column indexes (0-based), in order. */
@@ -55,9 +65,10 @@ function rowSpans(defined: readonly boolean[], table: Table): [number, number][]
  * Applies a plan: for each contiguous block of planned columns and each span of rows, one
  * setValues, and (when the plan has fills) one getBackgrounds + one setBackgrounds. Cells the
  * plan leaves `undefined` keep their current value and fill. Columns missing from the sheet are
- * skipped. Returns the number of cells written.
+ * skipped. `firstRow` is the sheet row of `table.rows[0]` (2 for a whole-sheet read). Returns the
+ * number of cells written.
  */
-export function applyPlan(sheet: Sheet, table: Table, plan: WritePlan): number {
+export function applyPlan(sheet: Sheet, table: Table, plan: WritePlan, firstRow = 2): number {
   const idx = headerIndex(table.headers);
   const byCol = new Map<number, WritePlan['columns'][number]>();
   for (const w of plan.columns) {
@@ -79,9 +90,9 @@ export function applyPlan(sheet: Sheet, table: Table, plan: WritePlan): number {
     const hasValues = writes.some((w) => w.values);
     const hasFills = writes.some((w) => w.backgrounds);
     const hasNotes = writes.some((w) => w.notes);
-    const dateCols = block.filter((_, j) => writes[j]!.dateFormat);
+    const formats = block.map((c, j) => [c, formatFor(plan.sheet, writes[j]!.header)] as const);
     for (const [from, to] of rowSpans(defined, table)) {
-      const range = sheet.getRange(from + 2, block[0]! + 1, to - from + 1, block.length);
+      const range = sheet.getRange(firstRow + from, block[0]! + 1, to - from + 1, block.length);
       if (hasValues) {
         const values: Cell[][] = [];
         for (let r = from; r <= to; r++) {
@@ -89,7 +100,9 @@ export function applyPlan(sheet: Sheet, table: Table, plan: WritePlan): number {
         }
         range.setValues(values);
         written += values.length * block.length;
-        for (const c of dateCols) sheet.getRange(from + 2, c + 1, to - from + 1, 1).setNumberFormat(DATE_FORMAT);
+        for (const [c, format] of formats) {
+          if (format) sheet.getRange(firstRow + from, c + 1, to - from + 1, 1).setNumberFormat(format);
+        }
       }
       if (hasFills) {
         const current = range.getBackgrounds();

@@ -1,0 +1,131 @@
+// Follow-ups on the sheet: Refresh (whole sheets), onEdit (stamps + edited rows), daily reminders.
+
+import { buildDigest } from '../core/digest';
+import { type FollowUpPlan, planFollowUps } from '../core/followup-plan';
+import { C, headerKey, SHEET } from '../core/schema';
+import { applyStamps, STAMP_COLUMN, type StampWrite, stampsForStatusChange } from '../core/stamps';
+import { type ColumnWrite, type Table, type WritePlan } from '../core/table';
+import type { Cell } from '../core/values';
+import { applyPlan, readTable } from './gas-table';
+import { flagSettingProblems, loadSettings, loadSheet, readSettingsRows } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Recomputes Next action, Due and their fills on Contacts and Jobs. */
+export function refreshFollowUps(ss: Spreadsheet, now: number): FollowUpPlan & { settingProblems: string[] } {
+  const contacts = loadSheet(ss, SHEET.contacts);
+  const jobs = loadSheet(ss, SHEET.jobs);
+  const settingsRows = readSettingsRows(ss);
+  const plan = planFollowUps({
+    contacts: contacts.table,
+    jobs: jobs.table,
+    settingsRows,
+    timeZone: ss.getSpreadsheetTimeZone(),
+    now,
+  });
+  applyPlan(contacts.sheet, contacts.table, plan.contacts);
+  if (plan.jobs) applyPlan(jobs.sheet, jobs.table, plan.jobs);
+  const settingProblems = flagSettingProblems(ss, loadSettings(ss).problems);
+  return { ...plan, settingProblems };
+}
+
+/** Appends rows to Activity in one write (no-op when the sheet is missing). */
+export function appendActivity(ss: Spreadsheet, rows: readonly (readonly (string | Date)[])[]): void {
+  if (rows.length === 0) return;
+  const sheet = ss.getSheetByName(SHEET.activity);
+  if (!sheet) return;
+  const start = sheet.getLastRow() + 1;
+  const missing = start + rows.length - 1 - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  sheet.getRange(start, 1, rows.length, rows[0]!.length).setValues(rows.map((r) => [...r]));
+}
+
+/** The stamps as a write plan over a table's rows (one column per stamped header). */
+export function stampPlan(sheetName: string, table: Table, writes: readonly StampWrite[]): WritePlan {
+  const columns = new Map<string, (Cell | undefined)[]>();
+  for (const w of writes) {
+    let values = columns.get(w.header);
+    if (!values) {
+      values = new Array<Cell | undefined>(table.rows.length).fill(undefined);
+      columns.set(w.header, values);
+    }
+    values[w.row] = w.value;
+  }
+  const cols: ColumnWrite[] = [...columns.entries()].map(([header, values]) => ({ header, values }));
+  return { sheet: sheetName, columns: cols };
+}
+
+/** What an edit changed, as Apps Script's onEdit event describes it. */
+export interface EditInput {
+  range: GoogleAppsScript.Spreadsheet.Range;
+  /** Present only for a single-cell edit. */
+  oldValue?: unknown;
+  value?: unknown;
+}
+
+/**
+ * Handles an edit on Contacts that touches Status: stamps blank date columns, appends to Activity,
+ * and recomputes Next action, Due and fill for the edited rows only. Returns false when the edit
+ * is not a Status change on Contacts. A constant number of Sheets calls, whatever the sheet size.
+ */
+export function handleStatusEdit(ss: Spreadsheet, edit: EditInput, now: number): boolean {
+  const sheet: Sheet = edit.range.getSheet();
+  if (sheet.getName() !== SHEET.contacts) return false;
+  const firstRow = Math.max(edit.range.getRow(), 2);
+  const lastRow = edit.range.getLastRow();
+  if (lastRow < firstRow) return false;
+  const lastCol = sheet.getLastColumn();
+  if (lastCol === 0) return false;
+  // One read for the header row and the edited rows together when they are adjacent is not
+  // possible in general; two small reads keep it constant.
+  const headers = sheet
+    .getRange(1, 1, 1, lastCol)
+    .getValues()[0]!
+    .map((h) => String(h));
+  const statusCol = headers.findIndex((h) => headerKey(h) === headerKey(C.status)) + 1;
+  if (statusCol === 0 || statusCol < edit.range.getColumn() || statusCol > edit.range.getLastColumn()) return false;
+
+  const rows = sheet.getRange(firstRow, 1, lastRow - firstRow + 1, lastCol).getValues() as Cell[][];
+  const table: Table = { headers, rows };
+  const indexes = rows.map((_, i) => i);
+  const single = edit.range.getNumRows() === 1 && edit.range.getNumColumns() === 1;
+  const stamps = stampsForStatusChange({
+    contacts: table,
+    rows: indexes,
+    ...(single ? { previous: [edit.oldValue === undefined ? '' : String(edit.oldValue)] } : {}),
+    timeZone: ss.getSpreadsheetTimeZone(),
+    now,
+    by: 'edit',
+  });
+  if (stamps.writes.length > 0) applyPlan(sheet, table, stampPlan(SHEET.contacts, table, stamps.writes), firstRow);
+  appendActivity(ss, stamps.activity);
+
+  const stamped = applyStamps(table, stamps.writes);
+  const jobsSheet = ss.getSheetByName(SHEET.jobs);
+  const plan = planFollowUps({
+    contacts: stamped,
+    jobs: jobsSheet ? readTable(jobsSheet) : { headers: [], rows: [] },
+    settingsRows: readSettingsRows(ss),
+    timeZone: ss.getSpreadsheetTimeZone(),
+    now,
+    onlyRows: indexes,
+  });
+  applyPlan(sheet, stamped, plan.contacts, firstRow);
+  return true;
+}
+
+/** The header of every date column a Status change can stamp. */
+export const STAMPED_HEADERS: readonly string[] = Object.values(STAMP_COLUMN) as string[];
+
+/** The daily digest: emails the effective user what is overdue or due today, when opted in. */
+export function sendDigest(ss: Spreadsheet, plan: FollowUpPlan): boolean {
+  const { settings } = loadSettings(ss);
+  if (!settings.dailyDigest) return false;
+  const mail = buildDigest(plan.overdue, plan.dueToday, ss.getName(), ss.getUrl());
+  if (!mail) return false;
+  const to = Session.getEffectiveUser().getEmail();
+  if (!to) return false;
+  MailApp.sendEmail(to, mail.subject, mail.body);
+  return true;
+}
