@@ -42,7 +42,7 @@ describe('stampsForStatusChange', () => {
 
   it('never overwrites an existing stamp', () => {
     const old = new Date(Date.UTC(2026, 0, 5));
-    const rows = [
+    const rows: Record<string, Cell>[] = [
       { [C.company]: 'A', [C.name]: 'Ann', [C.status]: 'Messaged', [C.messagedOn]: old },
       { [C.company]: 'A', [C.name]: 'Bob', [C.status]: 'Replied', [C.repliedOn]: '2026-01-05' },
       { [C.company]: 'A', [C.name]: 'Cy', [C.status]: 'Call done', [C.callOn]: old },
@@ -66,7 +66,7 @@ describe('stampsForStatusChange', () => {
   });
 
   it('handles a multi-row paste (no old values) and stamps each row', () => {
-    const rows = [
+    const rows: Record<string, Cell>[] = [
       { [C.company]: 'A', [C.name]: 'Ann', [C.status]: 'messaged' },
       {},
       { [C.company]: 'B', [C.name]: 'Bob', [C.status]: 'Messaged', [C.messagedOn]: TODAY },
