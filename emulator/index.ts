@@ -8,7 +8,12 @@ import { createMailApp, type FakeMailApp } from './mail';
 import { createPropertiesService, createPropertyStores, type PropertyStores } from './properties';
 import { type AuthModeName, type CallGlobal, FakeTriggers, type FiredTrigger } from './script-app';
 import { createSession } from './session';
-import { createCharts, createSpreadsheetApp, type FakeSpreadsheet } from './spreadsheet-app';
+import {
+  createCharts,
+  createSpreadsheetApp,
+  type FakeSpreadsheet,
+  type WorkbookJSON,
+} from './spreadsheet-app';
 import { createUi, type FakeUi } from './ui';
 import { createUtilities, type FakeUtilities } from './utilities';
 
@@ -28,6 +33,10 @@ export interface EmulatorOptions {
   projectName?: string;
   /** Spreadsheet name. */
   spreadsheetName?: string;
+  /** Sheets of a new spreadsheet (one `Sheet1` by default). */
+  sheetNames?: string[];
+  /** Start from a saved workbook instead of an empty spreadsheet. */
+  workbook?: WorkbookJSON;
 }
 
 /** The Apps Script globals, ready for `vm.createContext` (or Object.assign onto an existing context). */
@@ -41,7 +50,8 @@ export interface EmulatorGlobals {
   Utilities: GoogleAppsScript.Utilities.Utilities;
   MailApp: GoogleAppsScript.Mail.MailApp;
   Logger: GoogleAppsScript.Base.Logger;
-  Charts: GoogleAppsScript.Charts.Charts;
+  /** Only the parts of Charts the add-on uses (see spreadsheet-app.ts). */
+  Charts: ReturnType<typeof createCharts>;
   console: Console;
   [name: string]: unknown;
 }
@@ -116,6 +126,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     getUi: () => Ui,
     timeZone,
     ...(options.spreadsheetName !== undefined ? { name: options.spreadsheetName } : {}),
+    ...(options.sheetNames !== undefined ? { sheetNames: options.sheetNames } : {}),
+    ...(options.workbook !== undefined ? { workbook: options.workbook } : {}),
   });
   const { html, HtmlService } = createHtmlService(ctx, options.htmlFiles ?? {});
   const properties = createPropertyStores(ctx);
