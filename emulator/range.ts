@@ -92,6 +92,25 @@ export function parseEntered(input: unknown, currentFormat: string | undefined, 
   if (typeof input === 'boolean') return { v: input };
   const s = typeof input === 'string' ? input : String(input);
   if (currentFormat === '@') return { v: s };
+  const c0 = s.charCodeAt(0);
+  // Fast path: text that cannot be a formula, number, boolean or date (first char not 0-9 + - . ' = t f space).
+  if (
+    !(c0 >= 48 && c0 <= 57) &&
+    c0 !== 43 &&
+    c0 !== 45 &&
+    c0 !== 46 &&
+    c0 !== 39 &&
+    c0 !== 61 &&
+    c0 !== 32 &&
+    c0 !== 9 &&
+    c0 !== 10 &&
+    c0 !== 116 &&
+    c0 !== 84 &&
+    c0 !== 102 &&
+    c0 !== 70
+  ) {
+    return { v: s };
+  }
   if (s.startsWith('=') && s.length > 1) return { v: evaluateFormula(s), f: s };
   if (s.startsWith("'")) return { v: s.slice(1) };
   const t = s.trim();
@@ -284,7 +303,15 @@ export class FakeRange {
     const v = cell.v;
     return typeof v === 'object' ? new this.ctx.realm.Date(v.date) : v;
   };
-  private display = (cell: Cell | undefined): string => (cell ? formatValue(cell.v, cell.nf, this.tz) : '');
+  private display = (cell: Cell | undefined): string => {
+    if (!cell) return '';
+    const v = cell.v;
+    if (cell.nf === undefined) {
+      if (typeof v === 'string') return v;
+      if (typeof v === 'number' && Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
+    }
+    return formatValue(v, cell.nf, this.tz);
+  };
   private enter(cell: Cell, input: unknown): void {
     const e = parseEntered(input, cell.nf, this.tz);
     cell.v = e.v;
@@ -303,7 +330,30 @@ export class FakeRange {
   }
   setValues(values: unknown[][]): GasRange {
     const data = this.checkShape(values, 'Values');
-    this.writeEach((cell, i, j) => this.enter(cell, data[i][j]));
+    this.sheet.assertEditable(this.row, this.col, this.numRows, this.numCols);
+    const rows = this.sheet.rows;
+    for (let i = 0; i < this.numRows; i++) {
+      const src = data[i];
+      let line = rows[this.row - 1 + i];
+      if (!line) {
+        line = [];
+        rows[this.row - 1 + i] = line;
+      }
+      for (let j = 0; j < this.numCols; j++) {
+        const input = src[j];
+        const k = this.col - 1 + j;
+        let cell = line[k];
+        if (!cell) {
+          cell = { v: '' };
+          line[k] = cell;
+        }
+        // Fast path for plain numbers and booleans; everything else goes through the user-entered parser.
+        if ((typeof input === 'number' && Number.isFinite(input)) || typeof input === 'boolean') {
+          cell.v = input;
+          if (cell.f !== undefined) delete cell.f;
+        } else this.enter(cell, input);
+      }
+    }
     return this.self;
   }
   setValue(value: unknown): GasRange {
