@@ -57,13 +57,15 @@ function formatConsole(args: unknown[]): string {
 /** The recorded log of one emulator, shared by Logger and console. */
 export class FakeLogger {
   readonly entries: LogEntry[] = [];
+  /** The counted proxy handed to the script; log() returns it so chained calls are counted. */
+  self: this = this;
   private readonly timers = new Map<string, number>();
   constructor(private readonly ctx: EmulatorContext) {}
 
   /** Logger.log: "Writes the string to the logging console." Returns the Logger, for chaining. */
   log(data: unknown, ...values: unknown[]): this {
     this.push('Logger', formatLogger(data, values));
-    return this;
+    return this.self;
   }
   /** Logger.getLog: "Returns a complete list of messages in the current log." */
   getLog(): string {
@@ -117,5 +119,6 @@ export function createLogger(ctx: EmulatorContext): {
   Logger: GoogleAppsScript.Base.Logger;
 } {
   const logger = new FakeLogger(ctx);
-  return { logger, Logger: counted(ctx, 'Logger', logger) as unknown as GoogleAppsScript.Base.Logger };
+  logger.self = counted(ctx, 'Logger', logger);
+  return { logger, Logger: logger.self as unknown as GoogleAppsScript.Base.Logger };
 }
