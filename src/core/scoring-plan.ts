@@ -1,0 +1,342 @@
+// "Score candidates" as a change plan: Score, Rank, Pick, Why, Credits on Contacts and counts + Coverage on Jobs.
+
+import { creditsLeft as estimateCredits } from './credits';
+import { dayOf } from './dates';
+import {
+  type Contact,
+  type Job,
+  jobIndex,
+  matchKey,
+  parseContacts,
+  parseJobs,
+  type RowProblem,
+} from './rows';
+import { C, J, SHEET, type Status } from './schema';
+import { type ContactScore, scoreContact } from './scoring';
+import { parseSettings, type SettingProblem } from './settings';
+import { col, headerIndex, type Table, type WritePlan } from './table';
+import { analyzeTitle, type TitleAnalysis } from './titles';
+import type { Cell } from './values';
+
+/** What Score candidates reads. */
+export interface ScoringInput {
+  readonly contacts: Table;
+  readonly jobs: Table;
+  /** Settings rows `[Setting, Value, …]`; a leading `Setting | Value` header row is skipped. */
+  readonly settingsRows: readonly (readonly Cell[])[];
+  /** The spreadsheet's time zone ("today" is taken there). */
+  readonly timeZone: string;
+  /** Now, epoch ms. */
+  readonly now: number;
+}
+
+/** Figures for the message shown after scoring. */
+export interface ScoringSummary {
+  /** Rows that got a score. */
+  readonly scored: number;
+  /** Non-blank rows left without a score (bad cells, or Current = No). */
+  readonly skipped: number;
+  /** Bad cells, naming sheet row and column. */
+  readonly problems: RowProblem[];
+  /** People picked (✓), across companies. */
+  readonly picks: number;
+  /** Credits the picks still to contact would cost if credits were unlimited. */
+  readonly creditsNeeded: number;
+  /** Credits available (from Settings, or estimated). */
+  readonly creditsLeft: number;
+  /** Whether creditsLeft is an estimate (Settings "InMail credits left" blank). */
+  readonly creditsEstimated: boolean;
+  /** Would-be picks left out for lack of credits. */
+  readonly leftOutForCredits: number;
+  /** Bad Settings values (the default was used). */
+  readonly settingProblems: SettingProblem[];
+}
+
+/** The plan: writes to Contacts and Jobs, and a summary. */
+export interface ScoringPlan {
+  readonly contacts: WritePlan;
+  readonly jobs: WritePlan;
+  readonly summary: ScoringSummary;
+}
+
+/** The only Contacts columns Score candidates writes. */
+export const SCORING_COLUMNS = [C.score, C.rank, C.pick, C.why, C.credits] as const;
+/** The only Jobs columns Score candidates writes. */
+export const JOB_SCORING_COLUMNS = [J.contacts, J.picks, J.referrals, J.coverage] as const;
+
+export const PICK_MARK = '✓';
+const LEFT_OUT_WHY = 'would be a pick, but not enough InMail credits left';
+
+const NOT_WORTH: ReadonlySet<Status> = new Set<Status>(['Declined', 'Skip', 'No reply']);
+const ENGAGED: ReadonlySet<Status> = new Set<Status>([
+  'Messaged',
+  'Replied',
+  'Call scheduled',
+  'Call done',
+  'Referred',
+]);
+
+interface Scored {
+  readonly contact: Contact;
+  readonly result: ContactScore;
+}
+
+/** Higher score first; on a tie, higher in the sheet first. */
+function byRank(a: Scored, b: Scored): number {
+  return (b.result.score ?? 0) - (a.result.score ?? 0) || a.contact.index - b.contact.index;
+}
+
+interface CompanyPicks {
+  /** Picks left after engaged people. */
+  readonly slots: number;
+  /** To contact candidates, best first. */
+  readonly candidates: Scored[];
+  readonly picked: Set<Scored>;
+}
+
+/**
+ * Chooses picks per company, then, when credits cannot cover every paid pick still to contact,
+ * re-chooses them: free contacts first, then one credit at a time where it adds the most expected
+ * referrals (score) across all companies. Returns the picked set and the would-be picks left out.
+ */
+function choosePicks(
+  companies: Map<string, Scored[]>,
+  perCompany: number,
+  credits: number,
+): { picked: Set<Scored>; leftOut: Set<Scored>; creditsNeeded: number } {
+  const picked = new Set<Scored>();
+  const plans: CompanyPicks[] = [];
+  let creditsNeeded = 0;
+  for (const list of companies.values()) {
+    const worth = list.filter((s) => !NOT_WORTH.has(s.contact.status));
+    const engaged = worth.filter((s) => ENGAGED.has(s.contact.status));
+    const engagedPicks = engaged.slice(0, perCompany);
+    for (const s of engagedPicks) picked.add(s);
+    const slots = perCompany - engagedPicks.length;
+    const candidates = worth.filter((s) => s.contact.status === 'To contact');
+    const ideal = new Set(candidates.slice(0, Math.max(0, slots)));
+    for (const s of ideal) creditsNeeded += s.result.credits;
+    plans.push({ slots, candidates, picked: ideal });
+  }
+  const leftOut = new Set<Scored>();
+  if (creditsNeeded <= credits) {
+    for (const p of plans) for (const s of p.picked) picked.add(s);
+    return { picked, leftOut, creditsNeeded };
+  }
+
+  // Shortage: free contacts first, then spend credits greedily by expected value.
+  interface State {
+    readonly plan: CompanyPicks;
+    readonly chosen: Scored[];
+    readonly paid: Scored[];
+    next: number;
+  }
+  const states: State[] = [];
+  for (const plan of plans) {
+    if (plan.slots <= 0) continue;
+    const free = plan.candidates.filter((s) => s.result.credits === 0);
+    const paid = plan.candidates.filter((s) => s.result.credits > 0);
+    states.push({ plan, chosen: free.slice(0, plan.slots), paid, next: 0 });
+  }
+  const gainOf = (st: State): number => {
+    const p = st.paid[st.next];
+    if (!p) return 0;
+    if (st.chosen.length < st.plan.slots) return p.result.expected;
+    const worst = st.chosen[st.chosen.length - 1];
+    return worst ? p.result.expected - worst.result.expected : 0;
+  };
+  let left = credits;
+  while (left > 0) {
+    let best: State | null = null;
+    let bestGain = 0;
+    for (const st of states) {
+      const g = gainOf(st);
+      if (g > bestGain) {
+        best = st;
+        bestGain = g;
+      }
+    }
+    if (!best || bestGain <= 0) break;
+    const p = best.paid[best.next++] as Scored;
+    if (best.chosen.length >= best.plan.slots) best.chosen.pop();
+    // Keep `chosen` best-first so the weakest is always last.
+    best.chosen.push(p);
+    best.chosen.sort(byRank);
+    left--;
+  }
+  for (const st of states) {
+    for (const s of st.chosen) picked.add(s);
+    for (const s of st.plan.picked) if (!picked.has(s) && s.result.credits > 0) leftOut.add(s);
+  }
+  return { picked, leftOut, creditsNeeded };
+}
+
+function settingsRowsOf(rows: readonly (readonly Cell[])[]): {
+  rows: readonly (readonly Cell[])[];
+  firstRow: number;
+} {
+  const head = rows[0];
+  if (
+    head &&
+    String(head[0] ?? '')
+      .trim()
+      .toLowerCase() === 'setting'
+  )
+    return { rows: rows.slice(1), firstRow: 2 };
+  return { rows, firstRow: 2 };
+}
+
+function present(table: Table, headers: readonly string[]): string[] {
+  const idx = headerIndex(table.headers);
+  return headers.filter((h) => col(idx, h) >= 0);
+}
+
+/**
+ * Plans "Score candidates". Contacts: Score, Rank (1 = best at the company; ties keep sheet
+ * order), Pick (✓), Why, Credits for every non-blank row — nothing else, blank rows untouched
+ * (`undefined`), values aligned with `contacts.rows`. Jobs: Contacts, Picks, Referrals, Coverage.
+ * Pick follows PRODUCT precise point 5; when credits run short, see choosePicks. Never throws on
+ * bad cells: they are named in Why and in the summary.
+ */
+export function planScoring(input: ScoringInput): ScoringPlan {
+  const { contacts: contactsTable, jobs: jobsTable, timeZone, now } = input;
+  const { rows: settingRows, firstRow } = settingsRowsOf(input.settingsRows ?? []);
+  const { settings, problems: settingProblems } = parseSettings(settingRows, firstRow);
+  const today = dayOf(now, timeZone);
+  const contacts = parseContacts(contactsTable, timeZone);
+  const jobs = parseJobs(jobsTable, timeZone);
+  const lookup = jobIndex(jobs);
+
+  // Score every contact, analysing each target job title once.
+  const titleCache = new Map<string, TitleAnalysis>();
+  const targetOf = (title: string): TitleAnalysis | null => {
+    if (!title.trim()) return null;
+    let a = titleCache.get(title);
+    if (!a) {
+      a = analyzeTitle(title);
+      titleCache.set(title, a);
+    }
+    return a;
+  };
+  const jobOf = new Map<Contact, Job | null>();
+  const all: Scored[] = [];
+  const companies = new Map<string, Scored[]>();
+  const problems: RowProblem[] = [];
+  let scored = 0;
+  let skipped = 0;
+  for (const contact of contacts) {
+    const job = lookup(contact);
+    jobOf.set(contact, job);
+    const result = scoreContact(contact, targetOf(job?.job ?? contact.job), settings);
+    const s: Scored = { contact, result };
+    all.push(s);
+    problems.push(...result.problems);
+    if (result.kind !== 'scored') {
+      skipped++;
+      continue;
+    }
+    scored++;
+    const key = matchKey(contact.company);
+    const list = companies.get(key);
+    if (list) list.push(s);
+    else companies.set(key, [s]);
+  }
+
+  // Rank within each company.
+  const rank = new Map<Scored, number>();
+  for (const list of companies.values()) {
+    list.sort(byRank);
+    list.forEach((s, i) => {
+      rank.set(s, i + 1);
+    });
+  }
+
+  const credits = estimateCredits(contacts, settings, today);
+  const { picked, leftOut, creditsNeeded } = choosePicks(companies, settings.picksPerCompany, credits.left);
+
+  // Contacts columns.
+  const n = contactsTable.rows.length;
+  const score: (Cell | undefined)[] = new Array(n).fill(undefined);
+  const rankCol: (Cell | undefined)[] = new Array(n).fill(undefined);
+  const pick: (Cell | undefined)[] = new Array(n).fill(undefined);
+  const why: (Cell | undefined)[] = new Array(n).fill(undefined);
+  const creditsCol: (Cell | undefined)[] = new Array(n).fill(undefined);
+  const picksByCompany = new Map<string, number>();
+  for (const s of all) {
+    const i = s.contact.index;
+    const r = s.result;
+    const isPick = picked.has(s);
+    if (isPick) {
+      const key = matchKey(s.contact.company);
+      picksByCompany.set(key, (picksByCompany.get(key) ?? 0) + 1);
+    }
+    score[i] = r.score ?? '';
+    rankCol[i] = rank.get(s) ?? '';
+    pick[i] = isPick ? PICK_MARK : '';
+    why[i] = leftOut.has(s) ? `${r.why}; ${LEFT_OUT_WHY}` : r.why;
+    creditsCol[i] = r.kind === 'scored' ? r.credits : '';
+  }
+  const values: Record<string, (Cell | undefined)[]> = {
+    [C.score]: score,
+    [C.rank]: rankCol,
+    [C.pick]: pick,
+    [C.why]: why,
+    [C.credits]: creditsCol,
+  };
+  const contactColumns = present(contactsTable, SCORING_COLUMNS).map((header) => ({
+    header,
+    values: values[header] as (Cell | undefined)[],
+  }));
+
+  // Jobs columns.
+  const perJob = new Map<Job, { contacts: number; picks: number; referrals: number }>();
+  for (const s of all) {
+    const job = jobOf.get(s.contact);
+    if (!job) continue;
+    const t = perJob.get(job) ?? { contacts: 0, picks: 0, referrals: 0 };
+    t.contacts++;
+    if (picked.has(s)) t.picks++;
+    if (s.contact.status === 'Referred' || s.contact.referredOn !== null) t.referrals++;
+    perJob.set(job, t);
+  }
+  const m = jobsTable.rows.length;
+  const jobValues: Record<string, (Cell | undefined)[]> = {
+    [J.contacts]: new Array(m).fill(undefined),
+    [J.picks]: new Array(m).fill(undefined),
+    [J.referrals]: new Array(m).fill(undefined),
+    [J.coverage]: new Array(m).fill(undefined),
+  };
+  for (const job of jobs) {
+    const t = perJob.get(job) ?? { contacts: 0, picks: 0, referrals: 0 };
+    const i = job.index;
+    (jobValues[J.contacts] as (Cell | undefined)[])[i] = t.contacts;
+    (jobValues[J.picks] as (Cell | undefined)[])[i] = t.picks;
+    (jobValues[J.referrals] as (Cell | undefined)[])[i] = t.referrals;
+    const companyPicks = job.company ? (picksByCompany.get(matchKey(job.company)) ?? 0) : 0;
+    (jobValues[J.coverage] as (Cell | undefined)[])[i] = !job.company
+      ? ''
+      : companyPicks < settings.picksPerCompany
+        ? 'needs more'
+        : 'ok';
+  }
+  const jobColumns = present(jobsTable, JOB_SCORING_COLUMNS).map((header) => ({
+    header,
+    values: jobValues[header] as (Cell | undefined)[],
+  }));
+
+  return {
+    contacts: { sheet: SHEET.contacts, columns: contactColumns },
+    jobs: { sheet: SHEET.jobs, columns: jobColumns },
+    summary: {
+      scored,
+      skipped,
+      problems,
+      picks: picked.size,
+      creditsNeeded,
+      creditsLeft: credits.left,
+      creditsEstimated: credits.estimated,
+      leftOutForCredits: leftOut.size,
+      settingProblems,
+    },
+  };
+}
