@@ -1,6 +1,14 @@
 // Builds dist/: Code.js (one classic script with a top-level function per export of src/main.ts),
 // appsscript.json, and one self-contained HTML file per sidebar/dialog in src/ui/pages/.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -18,14 +26,22 @@ async function buildServer() {
     globalName: GLOBAL,
     target: 'es2020',
     platform: 'neutral',
-    metafile: true,
     write: false,
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'warning',
   });
-  const out = Object.values(result.metafile.outputs)[0];
-  const exports = [...out.exports].sort();
+  // An IIFE's metafile lists no exports: an ESM pass over the same entry names them.
+  const esm = await build({
+    entryPoints: [join(root, 'src/main.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const exports = [...Object.values(esm.metafile.outputs)[0].exports].sort();
   if (!exports.includes('onOpen')) throw new Error('src/main.ts must export onOpen');
   const footer = exports
     .map((name) => `function ${name}() { return ${GLOBAL}.${name}.apply(this, arguments); }`)
@@ -64,7 +80,10 @@ async function buildPages() {
       html = html.replace('<!-- @client -->', () => `<script>\n${js}</script>`);
     }
     const cssPath = join(dir, 'page.css');
-    const css = [shared, cssPath].filter(existsSync).map((p) => readFileSync(p, 'utf8')).join('\n');
+    const css = [shared, cssPath]
+      .filter(existsSync)
+      .map((p) => readFileSync(p, 'utf8'))
+      .join('\n');
     html = html.replace('<!-- @style -->', () => `<style>\n${css}</style>`);
     writeFileSync(join(dist, `${name}.html`), html);
   }

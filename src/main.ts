@@ -1,7 +1,16 @@
 // Entry points only: every export becomes a top-level function of dist/Code.js (menus, triggers,
 // google.script.run). Each is a one-line wrapper; no work happens at load time.
 
-import { helpAction, loadExampleDataAction, setUpTrackerAction } from './ui/actions';
+import {
+  dailyReminderHandler,
+  helpAction,
+  loadExampleDataAction,
+  onEditHandler,
+  refreshFollowUpsAction,
+  setUpTrackerAction,
+  turnOffRemindersAction,
+  turnOnRemindersAction,
+} from './ui/actions';
 import { buildMenu } from './ui/menu';
 
 /** Simple trigger: builds the Referrals menu (works in AuthMode.NONE). */
@@ -24,4 +33,26 @@ export function menuLoadExampleData(): void {
 
 export function menuHelp(): void {
   helpAction();
+}
+
+/** Simple trigger: stamps dates and updates follow-ups when Status changes on Contacts. */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  onEditHandler(e);
+}
+
+export function menuRefreshFollowUps(): void {
+  refreshFollowUpsAction();
+}
+
+export function menuTurnOnReminders(): void {
+  turnOnRemindersAction();
+}
+
+export function menuTurnOffReminders(): void {
+  turnOffRemindersAction();
+}
+
+/** Time-driven trigger installed by "Turn on daily reminders". */
+export function dailyReminder(): void {
+  dailyReminderHandler();
 }

@@ -1,9 +1,27 @@
 // Turns Contacts and Jobs tables into typed records, with a problem list naming row and column.
 
 import { type Day, dayOf, parseIsoDay } from './dates';
-import { APPLY_CHOICES, type ApplyChoice, C, J, OUTCOMES, type Outcome, STATUSES, type Status } from './schema';
+import {
+  APPLY_CHOICES,
+  type ApplyChoice,
+  C,
+  J,
+  OUTCOMES,
+  type Outcome,
+  STATUSES,
+  type Status,
+} from './schema';
 import { col, headerIndex, isBlankRow, sheetRow, type Table } from './table';
-import { type Cell, type Degree, isBlank, isDate, parseDegree, parseText, parseYesNo, splitList } from './values';
+import {
+  type Cell,
+  type Degree,
+  isBlank,
+  isDate,
+  parseDegree,
+  parseText,
+  parseYesNo,
+  splitList,
+} from './values';
 
 /** A bad cell: sheet row, column header, and what is wrong in plain words. */
 export interface RowProblem {

@@ -1,7 +1,15 @@
 // The product contract's sheets, headers, fixed lists and column kinds (PRODUCT.md), as data.
 
 /** What a column holds, which decides its format, validation and whether the add-on writes it. */
-export type ColumnKind = 'input' | 'yesno' | 'list' | 'date' | 'datetime' | 'computed' | 'computed-date' | 'notes';
+export type ColumnKind =
+  | 'input'
+  | 'yesno'
+  | 'list'
+  | 'date'
+  | 'datetime'
+  | 'computed'
+  | 'computed-date'
+  | 'notes';
 
 /** One column of a contract sheet. */
 export interface ColumnSpec {
@@ -41,7 +49,13 @@ export const OUTCOMES = ['Pending', 'Interview', 'Rejected', 'Offer', 'Accepted'
 export type Outcome = (typeof OUTCOMES)[number];
 export const LANGUAGES = ['English', 'Français'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const PLANS = ['Free', 'Premium Career', 'Premium Business', 'Recruiter Lite', 'Sales Navigator'] as const;
+export const PLANS = [
+  'Free',
+  'Premium Career',
+  'Premium Business',
+  'Recruiter Lite',
+  'Sales Navigator',
+] as const;
 export type Plan = (typeof PLANS)[number];
 export const CHANNELS = ['InMail', 'Connection note', 'Message', 'Email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -198,7 +212,13 @@ export const ACTIVITY_SHEET: SheetSpec = {
 };
 
 /** The sheets "Set up tracker" creates, in tab order. */
-export const SETUP_SHEETS: readonly SheetSpec[] = [CONTACTS, JOBS, SETTINGS_SHEET, TEMPLATES_SHEET, ACTIVITY_SHEET];
+export const SETUP_SHEETS: readonly SheetSpec[] = [
+  CONTACTS,
+  JOBS,
+  SETTINGS_SHEET,
+  TEMPLATES_SHEET,
+  ACTIVITY_SHEET,
+];
 
 /** Number formats used for date-like columns (Sheets number-format syntax). */
 export const DATE_FORMAT = 'yyyy-mm-dd';

@@ -49,14 +49,31 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   { name: 'Your time zone', seed: '', about: 'IANA name, e.g. Europe/Paris; blank = the spreadsheet’s' },
   { name: 'Availability', seed: 'Mon-Fri 09:00-18:00', about: 'When you can take calls, in your time zone' },
   { name: 'LinkedIn plan', seed: 'Recruiter Lite', about: 'Sets your monthly InMail credits', list: PLANS },
-  { name: 'InMail credits left', seed: '', about: 'Blank = estimated from your plan and the Messaged on dates' },
-  { name: 'Picks per company', seed: 3, about: 'How many people to contact at each company (2–3; at most 10)' },
+  {
+    name: 'InMail credits left',
+    seed: '',
+    about: 'Blank = estimated from your plan and the Messaged on dates',
+  },
+  {
+    name: 'Picks per company',
+    seed: 3,
+    about: 'How many people to contact at each company (2–3; at most 10)',
+  },
   { name: 'Answer within days', seed: 1, about: 'Answer a reply within this many days' },
   { name: 'Thank within days', seed: 1, about: 'Thank them this many days after the call' },
   { name: 'No reply after days', seed: 7, about: 'After this many days without reply, try someone else' },
   { name: 'Apply within days', seed: 2, about: 'Apply this many days after the referral' },
-  { name: 'Share outcome within days', seed: 2, about: 'Tell your referrers the outcome within this many days' },
-  { name: 'Daily digest email', seed: 'No', about: 'Yes emails you the overdue follow-ups each morning', list: YES_NO_LIST },
+  {
+    name: 'Share outcome within days',
+    seed: 2,
+    about: 'Tell your referrers the outcome within this many days',
+  },
+  {
+    name: 'Daily digest email',
+    seed: 'No',
+    about: 'Yes emails you the overdue follow-ups each morning',
+    list: YES_NO_LIST,
+  },
   ...WEIGHTS.map((w) => ({ name: w.setting, seed: w.default, about: w.about })),
 ];
 
@@ -124,7 +141,10 @@ const DAY_SETTINGS: Record<string, keyof Settings> = {
  * A bad value gets a problem naming the setting, and the default is used meanwhile.
  * Unknown setting names are ignored (users may keep their own notes there).
  */
-export function parseSettings(rows: readonly (readonly Cell[])[], firstRow = 2): {
+export function parseSettings(
+  rows: readonly (readonly Cell[])[],
+  firstRow = 2,
+): {
   settings: Settings;
   problems: SettingProblem[];
 } {

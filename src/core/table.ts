@@ -32,7 +32,9 @@ export function sheetRow(i: number): number {
 
 /** Whether every cell of a row is blank. */
 export function isBlankRow(row: readonly Cell[]): boolean {
-  return row.every((v) => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
+  return row.every(
+    (v) => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === ''),
+  );
 }
 
 /**

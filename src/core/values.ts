@@ -42,14 +42,14 @@ export type Degree = 1 | 2 | 3;
 /** Parses Degree: 1st, 2nd, 3rd, 3rd+, "Out of network" (= 3rd); also 1/2/3 and French 1er/2e/3e. */
 export function parseDegree(v: unknown): Parsed<Degree> {
   if (isBlank(v)) return { ok: true, value: null };
-  const s = String(v)
-    .trim()
-    .toLowerCase()
-    .replace(/[°º.]/g, '')
-    .replace(/\s+/g, ' ');
+  const s = String(v).trim().toLowerCase().replace(/[°º.]/g, '').replace(/\s+/g, ' ');
   if (/^(1|1st|first|1er|1re|1e)( degree)?$/.test(s)) return { ok: true, value: 1 };
   if (/^(2|2nd|second|2e|2nd degree|2ème|2eme)( degree)?$/.test(s)) return { ok: true, value: 2 };
-  if (/^(3|3rd|3rd\+|3\+|third|3e|3ème|3eme)( degree)?$/.test(s) || s === 'out of network' || s === 'hors réseau')
+  if (
+    /^(3|3rd|3rd\+|3\+|third|3e|3ème|3eme)( degree)?$/.test(s) ||
+    s === 'out of network' ||
+    s === 'hors réseau'
+  )
     return { ok: true, value: 3 };
   return { ok: false, problem: `"${String(v)}" is not a degree (1st, 2nd, 3rd)` };
 }

@@ -4,7 +4,7 @@ import { buildDigest } from '../core/digest';
 import { type FollowUpPlan, planFollowUps } from '../core/followup-plan';
 import { C, headerKey, SHEET } from '../core/schema';
 import { applyStamps, STAMP_COLUMN, type StampWrite, stampsForStatusChange } from '../core/stamps';
-import { type ColumnWrite, type Table, type WritePlan } from '../core/table';
+import type { ColumnWrite, Table, WritePlan } from '../core/table';
 import type { Cell } from '../core/values';
 import { applyPlan, readTable } from './gas-table';
 import { flagSettingProblems, loadSettings, loadSheet, readSettingsRows } from './workbook';
@@ -77,28 +77,29 @@ export function handleStatusEdit(ss: Spreadsheet, edit: EditInput, now: number):
   if (lastRow < firstRow) return false;
   const lastCol = sheet.getLastColumn();
   if (lastCol === 0) return false;
-  // One read for the header row and the edited rows together when they are adjacent is not
-  // possible in general; two small reads keep it constant.
   const headers = sheet
     .getRange(1, 1, 1, lastCol)
     .getValues()[0]!
     .map((h) => String(h));
   const statusCol = headers.findIndex((h) => headerKey(h) === headerKey(C.status)) + 1;
-  if (statusCol === 0 || statusCol < edit.range.getColumn() || statusCol > edit.range.getLastColumn()) return false;
+  if (statusCol === 0 || statusCol < edit.range.getColumn() || statusCol > edit.range.getLastColumn())
+    return false;
 
   const rows = sheet.getRange(firstRow, 1, lastRow - firstRow + 1, lastCol).getValues() as Cell[][];
   const table: Table = { headers, rows };
   const indexes = rows.map((_, i) => i);
   const single = edit.range.getNumRows() === 1 && edit.range.getNumColumns() === 1;
+  const timeZone = ss.getSpreadsheetTimeZone();
   const stamps = stampsForStatusChange({
     contacts: table,
     rows: indexes,
     ...(single ? { previous: [edit.oldValue === undefined ? '' : String(edit.oldValue)] } : {}),
-    timeZone: ss.getSpreadsheetTimeZone(),
+    timeZone,
     now,
     by: 'edit',
   });
-  if (stamps.writes.length > 0) applyPlan(sheet, table, stampPlan(SHEET.contacts, table, stamps.writes), firstRow);
+  if (stamps.writes.length > 0)
+    applyPlan(sheet, table, stampPlan(SHEET.contacts, table, stamps.writes), firstRow);
   appendActivity(ss, stamps.activity);
 
   const stamped = applyStamps(table, stamps.writes);
@@ -107,7 +108,7 @@ export function handleStatusEdit(ss: Spreadsheet, edit: EditInput, now: number):
     contacts: stamped,
     jobs: jobsSheet ? readTable(jobsSheet) : { headers: [], rows: [] },
     settingsRows: readSettingsRows(ss),
-    timeZone: ss.getSpreadsheetTimeZone(),
+    timeZone,
     now,
     onlyRows: indexes,
   });

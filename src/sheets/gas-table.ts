@@ -83,7 +83,8 @@ export function applyPlan(sheet: Sheet, table: Table, plan: WritePlan, firstRow 
     for (let r = 0; r < rowCount; r++) {
       defined.push(
         writes.some(
-          (w) => w.values?.[r] !== undefined || w.backgrounds?.[r] !== undefined || w.notes?.[r] !== undefined,
+          (w) =>
+            w.values?.[r] !== undefined || w.backgrounds?.[r] !== undefined || w.notes?.[r] !== undefined,
         ),
       );
     }

@@ -8,8 +8,10 @@ export const LOCK_WAIT_MS = 10_000;
 /** Runs `fn` holding the document lock; throws a UserError if the lock cannot be had in time. */
 export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
   const lock = LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(waitMs)) {
-    throw new UserError('Another Referral tracker update is running on this spreadsheet. Try again in a moment.');
+  if (!lock?.tryLock(waitMs)) {
+    throw new UserError(
+      'Another Referral tracker update is running on this spreadsheet. Try again in a moment.',
+    );
   }
   try {
     return fn();

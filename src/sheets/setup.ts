@@ -1,8 +1,8 @@
 // "Set up tracker": creates missing sheets, appends missing headers, seeds Settings and Templates.
 
 import {
-  type ColumnSpec,
   COMPUTED_HEADER_FILL,
+  type ColumnSpec,
   DATE_FORMAT,
   DATETIME_FORMAT,
   HEADER_FILL,
@@ -69,7 +69,9 @@ function addColumns(sheet: Sheet, from: number, specs: readonly ColumnSpec[]): v
   head.setValues([specs.map((s) => s.header)]);
   head.setFontWeight('bold');
   head.setBackgrounds([specs.map((s) => (isComputed(s) ? COMPUTED_HEADER_FILL : HEADER_FILL))]);
-  head.setNotes([specs.map((s) => (isComputed(s) ? 'Computed by Referral tracker. Edits here are overwritten.' : ''))]);
+  head.setNotes([
+    specs.map((s) => (isComputed(s) ? 'Computed by Referral tracker. Edits here are overwritten.' : '')),
+  ]);
   specs.forEach((spec, i) => {
     const column = from + i;
     formatNewColumn(sheet, column, spec);
@@ -130,7 +132,10 @@ function seedSettings(sheet: Sheet, report: SetupReport): void {
   );
   missing.forEach((s, i) => {
     if (!s.list) return;
-    const rule = SpreadsheetApp.newDataValidation().requireValueInList([...s.list], true).setAllowInvalid(false).build();
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireValueInList([...s.list], true)
+      .setAllowInvalid(false)
+      .build();
     sheet.getRange(start + i, 2).setDataValidation(rule);
   });
   report.seeded.push({ sheet: SHEET.settings, rows: missing.length });

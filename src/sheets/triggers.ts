@@ -15,15 +15,20 @@ function ours(): GoogleAppsScript.Script.Trigger[] {
  */
 export function turnOnDailyReminders(timeZone: string): boolean {
   const existing = ours();
-  existing.slice(1).forEach((t) => ScriptApp.deleteTrigger(t));
+  for (const t of existing.slice(1)) ScriptApp.deleteTrigger(t);
   if (existing.length > 0) return false;
-  ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(DAILY_HOUR).inTimezone(timeZone).create();
+  ScriptApp.newTrigger(DAILY_HANDLER)
+    .timeBased()
+    .everyDays(1)
+    .atHour(DAILY_HOUR)
+    .inTimezone(timeZone)
+    .create();
   return true;
 }
 
 /** Removes the add-on's daily triggers only. Returns how many were removed. */
 export function turnOffDailyReminders(): number {
   const existing = ours();
-  existing.forEach((t) => ScriptApp.deleteTrigger(t));
+  for (const t of existing) ScriptApp.deleteTrigger(t);
   return existing.length;
 }

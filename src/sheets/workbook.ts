@@ -20,7 +20,8 @@ export function activeSpreadsheet(): Spreadsheet {
 /** A contract sheet, or a UserError telling the user to run Set up tracker. */
 export function requireSheet(ss: Spreadsheet, name: string): Sheet {
   const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new UserError(`The "${name}" sheet is missing. Use Referrals › Set up tracker to create it.`);
+  if (!sheet)
+    throw new UserError(`The "${name}" sheet is missing. Use Referrals › Set up tracker to create it.`);
   return sheet;
 }
 
@@ -66,7 +67,11 @@ export function flagSettingProblems(ss: Spreadsheet, problems: readonly SettingP
   const next = notes.map((row, i) => {
     const current = row[0] ?? '';
     const problem = byRow.get(i + 2);
-    const wanted = problem ? `${NOTE_PREFIX}${problem}. The default is used meanwhile.` : current.startsWith(NOTE_PREFIX) ? '' : current;
+    const wanted = problem
+      ? `${NOTE_PREFIX}${problem}. The default is used meanwhile.`
+      : current.startsWith(NOTE_PREFIX)
+        ? ''
+        : current;
     if (wanted !== current) changed = true;
     return [wanted];
   });

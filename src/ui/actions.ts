@@ -1,11 +1,14 @@
 // Menu handlers: each runs one action under the document lock and tells the user what happened.
 
-import { withDocumentLock } from '../sheets/lock';
+import { isUserError } from '../core/errors';
 import { loadExampleData } from '../sheets/example';
+import { handleStatusEdit, refreshFollowUps, sendDigest } from '../sheets/followups';
+import { withDocumentLock } from '../sheets/lock';
 import { describeSetup, setUpTracker } from '../sheets/setup';
+import { DAILY_HOUR, turnOffDailyReminders, turnOnDailyReminders } from '../sheets/triggers';
 import { activeSpreadsheet } from '../sheets/workbook';
 import { showHelp } from './help';
-import { runAction, tell } from './run';
+import { runAction, tell, toast } from './run';
 
 /** Referrals › Set up tracker. */
 export function setUpTrackerAction(): void {
@@ -28,4 +31,90 @@ export function loadExampleDataAction(): void {
 /** Referrals › Help. */
 export function helpAction(): void {
   runAction('Help', showHelp);
+}
+
+/** Referrals › Refresh follow-ups. */
+export function refreshFollowUpsAction(): void {
+  runAction('Refresh follow-ups', () => {
+    const ss = activeSpreadsheet();
+    const plan = withDocumentLock(() => refreshFollowUps(ss, Date.now()));
+    const parts = [`${plan.overdue.length} overdue`, `${plan.dueToday.length} due today`];
+    const problems = plan.settingProblems.length ? ` Settings: ${plan.settingProblems.join('; ')}.` : '';
+    toast(`Follow-ups refreshed: ${parts.join(', ')}.${problems}`, 'Refresh follow-ups');
+  });
+}
+
+/** Referrals › Turn on daily reminders. */
+export function turnOnRemindersAction(): void {
+  runAction('Turn on daily reminders', () => {
+    const ss = activeSpreadsheet();
+    const created = turnOnDailyReminders(ss.getSpreadsheetTimeZone());
+    tell(
+      created
+        ? `Daily reminders are on: every morning around ${DAILY_HOUR}:00 (${ss.getSpreadsheetTimeZone()}) follow-ups are refreshed.`
+        : 'Daily reminders were already on.',
+      'Daily reminders',
+    );
+  });
+}
+
+/** Referrals › Turn off daily reminders. */
+export function turnOffRemindersAction(): void {
+  runAction('Turn off daily reminders', () => {
+    const removed = turnOffDailyReminders();
+    tell(removed > 0 ? 'Daily reminders are off.' : 'Daily reminders were already off.', 'Daily reminders');
+  });
+}
+
+/**
+ * The daily trigger: refreshes follow-ups (Contacts and Jobs) from the data under the document
+ * lock and sends the opt-in digest. Without an active spreadsheet it logs and ends quietly.
+ */
+export function dailyReminderHandler(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) {
+    console.log('Daily reminder: no active spreadsheet in this run; nothing to do.');
+    return;
+  }
+  try {
+    withDocumentLock(() => {
+      const plan = refreshFollowUps(ss, Date.now());
+      sendDigest(ss, plan);
+    });
+  } catch (e) {
+    console.log(`Daily reminder skipped: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/**
+ * Simple onEdit: a Status change on Contacts stamps its date, logs to Activity and recomputes the
+ * edited rows' follow-ups. Never throws at the user: a problem becomes a toast.
+ */
+export function onEditHandler(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
+  if (!e?.range) return;
+  try {
+    const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
+    withDocumentLock(
+      () =>
+        handleStatusEdit(
+          ss,
+          {
+            range: e.range,
+            ...('oldValue' in e ? { oldValue: e.oldValue } : {}),
+            ...('value' in e ? { value: e.value } : {}),
+          },
+          Date.now(),
+        ),
+      5_000,
+    );
+  } catch (err) {
+    const message = isUserError(err)
+      ? err.message
+      : `Could not update follow-ups: ${err instanceof Error ? err.message : String(err)}`;
+    try {
+      (e.source ?? SpreadsheetApp.getActiveSpreadsheet()).toast(message, 'Referral tracker', 8);
+    } catch {
+      console.log(message);
+    }
+  }
 }

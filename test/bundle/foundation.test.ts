@@ -24,7 +24,7 @@ describe('dist/Code.js', () => {
 
   it('has a global function for every menu item', () => {
     const b = loadBundle();
-    b.call('onOpen', { authMode: (b.emu.globals.ScriptApp as any).AuthMode.LIMITED });
+    b.call('onOpen', { authMode: b.emu.globals.ScriptApp.AuthMode.LIMITED });
     const fns = new Set(b.functions());
     const items = menuItems(b);
     expect(items.length).toBeGreaterThanOrEqual(MENU_LABELS_AT_LEAST.length);
@@ -35,7 +35,7 @@ describe('dist/Code.js', () => {
 describe('onOpen', () => {
   it('builds the Referrals menu with the contract labels', () => {
     const b = loadBundle();
-    b.call('onOpen', { authMode: (b.emu.globals.ScriptApp as any).AuthMode.LIMITED });
+    b.call('onOpen', { authMode: b.emu.globals.ScriptApp.AuthMode.LIMITED });
     expect(b.emu.ui.menus).toHaveLength(1);
     expect(b.emu.ui.menus[0]!.caption).toBe('Referrals');
     const labels = menuItems(b).map((i) => i.caption);
@@ -45,15 +45,17 @@ describe('onOpen', () => {
   it('uses the add-on menu in AuthMode.NONE and touches no sheet or property there', () => {
     const b = loadBundle();
     b.emu.calls.reset();
-    b.call('onOpen', { authMode: (b.emu.globals.ScriptApp as any).AuthMode.NONE });
+    b.call('onOpen', { authMode: b.emu.globals.ScriptApp.AuthMode.NONE });
     expect(b.emu.ui.menus[0]!.addon).toBe(true);
-    const touched = Object.keys(b.emu.calls.snapshot()).filter((k) => /^(Spreadsheet\.|Sheet\.|Range\.|Properties)/.test(k));
+    const touched = Object.keys(b.emu.calls.snapshot()).filter((k) =>
+      /^(Spreadsheet\.|Sheet\.|Range\.|Properties)/.test(k),
+    );
     expect(touched).toEqual([]);
   });
 
   it('onInstall shows the add-on menu', () => {
     const b = loadBundle();
-    b.call('onInstall', { authMode: (b.emu.globals.ScriptApp as any).AuthMode.FULL });
+    b.call('onInstall', { authMode: b.emu.globals.ScriptApp.AuthMode.FULL });
     expect(b.emu.ui.menus[0]!.addon).toBe(true);
   });
 });
@@ -62,10 +64,7 @@ const SETUP_SHEETS = ['Contacts', 'Jobs', 'Settings', 'Templates', 'Activity'];
 
 function headersOf(b: ReturnType<typeof loadBundle>, name: string): string[] {
   const sheet = b.emu.spreadsheet.self.getSheetByName(name)!;
-  return sheet
-    .getRange(1, 1, 1, sheet.getLastColumn())
-    .getValues()[0]!
-    .map(String);
+  return sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
 }
 
 describe('Set up tracker', () => {
@@ -77,9 +76,30 @@ describe('Set up tracker', () => {
     expect(names).not.toContain('Dashboard');
     const contacts = headersOf(b, 'Contacts');
     expect(contacts.slice(0, 3)).toEqual(['Company', 'Job', 'Name']);
-    expect(contacts).toEqual(expect.arrayContaining(['Status', 'Score', 'Rank', 'Pick', 'Why', 'Credits', 'Next action', 'Due', 'Mentor notes']));
-    expect(headersOf(b, 'Jobs')).toEqual(expect.arrayContaining(['Company', 'Job', 'Apply', 'Outcome', 'Coverage']));
-    expect(headersOf(b, 'Activity')).toEqual(['Timestamp', 'Company', 'Name', 'From status', 'To status', 'By']);
+    expect(contacts).toEqual(
+      expect.arrayContaining([
+        'Status',
+        'Score',
+        'Rank',
+        'Pick',
+        'Why',
+        'Credits',
+        'Next action',
+        'Due',
+        'Mentor notes',
+      ]),
+    );
+    expect(headersOf(b, 'Jobs')).toEqual(
+      expect.arrayContaining(['Company', 'Job', 'Apply', 'Outcome', 'Coverage']),
+    );
+    expect(headersOf(b, 'Activity')).toEqual([
+      'Timestamp',
+      'Company',
+      'Name',
+      'From status',
+      'To status',
+      'By',
+    ]);
     expect(b.emu.ui.dialogs.at(-1)?.prompt).toMatch(/created Contacts, Jobs, Settings, Templates, Activity/);
   });
 
@@ -92,7 +112,15 @@ describe('Set up tracker', () => {
     const rule = sheet.getRange(5, col).getDataValidation()!;
     expect(rule.getCriteriaType()).toBe(SpreadsheetCriteria(b).VALUE_IN_LIST);
     expect(rule.getCriteriaValues()[0]).toEqual([
-      'To contact', 'Messaged', 'Replied', 'Call scheduled', 'Call done', 'Referred', 'No reply', 'Declined', 'Skip',
+      'To contact',
+      'Messaged',
+      'Replied',
+      'Call scheduled',
+      'Call done',
+      'Referred',
+      'No reply',
+      'Declined',
+      'Skip',
     ]);
     expect(rule.getAllowInvalid()).toBe(false);
     const messagedOn = headersOf(b, 'Contacts').indexOf('Messaged on') + 1;
@@ -148,10 +176,36 @@ describe('Set up tracker', () => {
     const sheet = ss.insertSheet('Contacts');
     // Reordered contract columns, one of the user's own, and no "Mentor notes".
     const contract = [
-      'Name', 'Company', 'Status', 'My rating', 'Job', 'Title', 'Profile URL', 'Location', 'Time zone', 'Current',
-      'Degree', 'Premium', 'Open Profile', 'Same school', 'In common', 'Mutual connection', 'Messaged on',
-      'Replied on', 'Call on', 'Referred on', 'Thanked on', 'Outcome shared on', 'Score', 'Rank', 'Pick', 'Why',
-      'Credits', 'Next action', 'Due', 'Notes',
+      'Name',
+      'Company',
+      'Status',
+      'My rating',
+      'Job',
+      'Title',
+      'Profile URL',
+      'Location',
+      'Time zone',
+      'Current',
+      'Degree',
+      'Premium',
+      'Open Profile',
+      'Same school',
+      'In common',
+      'Mutual connection',
+      'Messaged on',
+      'Replied on',
+      'Call on',
+      'Referred on',
+      'Thanked on',
+      'Outcome shared on',
+      'Score',
+      'Rank',
+      'Pick',
+      'Why',
+      'Credits',
+      'Next action',
+      'Due',
+      'Notes',
     ];
     sheet.insertColumnsAfter(26, contract.length - 26);
     sheet.getRange(1, 1, 1, contract.length).setValues([contract]);
@@ -161,9 +215,9 @@ describe('Set up tracker', () => {
     ]);
     sheet.getRange(2, 1, 1, 4).setBackground('#00ff00');
     sheet.getRange(3, 4).setNote('my own note');
-    const before = (b.emu.spreadsheet.sheetRaw('Contacts') as any).cellsSnapshot();
+    const before = b.emu.spreadsheet.sheetRaw('Contacts')!.cellsSnapshot();
     b.call('menuSetUpTracker');
-    const after = (b.emu.spreadsheet.sheetRaw('Contacts') as any).cellsSnapshot();
+    const after = b.emu.spreadsheet.sheetRaw('Contacts')!.cellsSnapshot();
     const headers = headersOf(b, 'Contacts');
     expect(headers).toEqual([...contract, 'Mentor notes']);
     for (const [a1, cell] of Object.entries(before)) expect(after[a1]).toEqual(cell);
@@ -185,14 +239,25 @@ describe('Load example data', () => {
     expect(rows.length).toBeGreaterThanOrEqual(40);
     expect(new Set(rows.map((r) => r[head.indexOf('Company')])).size).toBeGreaterThanOrEqual(8);
     const statuses = new Set(rows.map((r) => r[head.indexOf('Status')]));
-    for (const s of ['To contact', 'Messaged', 'Replied', 'Call scheduled', 'Call done', 'Referred', 'No reply', 'Declined', 'Skip']) {
+    for (const s of [
+      'To contact',
+      'Messaged',
+      'Replied',
+      'Call scheduled',
+      'Call done',
+      'Referred',
+      'No reply',
+      'Declined',
+      'Skip',
+    ]) {
       expect(statuses).toContain(s);
     }
     const messagedOn = rows.map((r) => r[head.indexOf('Messaged on')]).find((v) => v !== '');
     expect(messagedOn).toBeInstanceOf(b.evaluate<DateConstructor>('Date'));
     const jobs = b.emu.spreadsheet.self.getSheetByName('Jobs')!.getDataRange().getValues();
     const outcomes = new Set(jobs.slice(1).map((r) => r[jobs[0]!.map(String).indexOf('Outcome')]));
-    for (const o of ['Pending', 'Interview', 'Rejected', 'Offer', 'Accepted', 'Withdrawn']) expect(outcomes).toContain(o);
+    for (const o of ['Pending', 'Interview', 'Rejected', 'Offer', 'Accepted', 'Withdrawn'])
+      expect(outcomes).toContain(o);
   });
 
   it('refuses to load into a tracker that already has rows, and changes nothing', () => {
@@ -208,8 +273,8 @@ describe('Load example data', () => {
 });
 
 function SpreadsheetCriteria(b: ReturnType<typeof loadBundle>) {
-  return (b.emu.globals.SpreadsheetApp as any).DataValidationCriteria;
+  return b.emu.globals.SpreadsheetApp.DataValidationCriteria;
 }
 function SpreadsheetProtection(b: ReturnType<typeof loadBundle>) {
-  return (b.emu.globals.SpreadsheetApp as any).ProtectionType;
+  return b.emu.globals.SpreadsheetApp.ProtectionType;
 }

@@ -27,7 +27,8 @@ export function builtArtifacts(): { code: string; html: Record<string, string> }
   if (cached) return cached;
   const stale =
     !existsSync(CODE) ||
-    statSync(CODE).mtimeMs < Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'appsscript.json')).mtimeMs);
+    statSync(CODE).mtimeMs <
+      Math.max(newestMtime(join(ROOT, 'src')), statSync(join(ROOT, 'appsscript.json')).mtimeMs);
   if (stale) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'pipe' });
   const html: Record<string, string> = {};
   for (const f of readdirSync(DIST)) {

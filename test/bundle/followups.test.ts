@@ -1,0 +1,251 @@
+// Follow-ups through the bundle: Refresh follow-ups, onEdit stamps, daily reminders and the digest.
+import { type LoadedBundle, loadBundle } from '../helpers/bundle';
+
+const NOW = '2026-03-10T08:00:00Z'; // a Tuesday, 09:00 in Paris
+
+function contactsSheet(b: LoadedBundle) {
+  return b.emu.spreadsheet.self.getSheetByName('Contacts')!;
+}
+
+function headers(b: LoadedBundle, name = 'Contacts'): string[] {
+  const s = b.emu.spreadsheet.self.getSheetByName(name)!;
+  return s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0]!.map(String);
+}
+
+function colOf(b: LoadedBundle, header: string, sheet = 'Contacts'): number {
+  const i = headers(b, sheet).indexOf(header);
+  if (i < 0) throw new Error(`no ${header}`);
+  return i + 1;
+}
+
+/** Writes one contact per entry (by header) starting at row 2. */
+function writeContacts(b: LoadedBundle, rows: Record<string, unknown>[]): void {
+  const h = headers(b);
+  const values = rows.map((r) => h.map((x) => (x in r ? r[x] : '')));
+  const sheet = contactsSheet(b);
+  if (values.length + 1 > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), values.length + 1 - sheet.getMaxRows());
+  contactsSheet(b).getRange(2, 1, values.length, h.length).setValues(values);
+}
+
+function setUp(now = NOW, timeZone = 'Europe/Paris'): LoadedBundle {
+  const b = loadBundle({ now, timeZone });
+  b.call('menuSetUpTracker');
+  return b;
+}
+
+function parisDate(b: LoadedBundle, ymd: string): Date {
+  const [y, m, d] = ymd.split('-').map(Number);
+  // Midnight in Europe/Paris in March 2026 (before the 29th) is 23:00 UTC the day before.
+  const DateC = b.evaluate<DateConstructor>('Date');
+  return new DateC(Date.UTC(y!, m! - 1, d!) - 3_600_000);
+}
+
+function edit(b: LoadedBundle, a1: string, value?: string, oldValue?: string) {
+  const range = contactsSheet(b).getRange(a1);
+  const e: Record<string, unknown> = { range, source: b.emu.spreadsheet.self, authMode: 'LIMITED' };
+  if (value !== undefined) {
+    e.value = value;
+    if (oldValue !== undefined) e.oldValue = oldValue;
+  }
+  b.call('onEdit', e);
+}
+
+describe('Refresh follow-ups', () => {
+  it('writes Next action and Due and colours overdue red and due-today amber, only in those columns', () => {
+    const b = setUp();
+    writeContacts(b, [
+      { Company: 'Acme', Name: 'Ann Overdue', Status: 'Replied', 'Replied on': parisDate(b, '2026-03-05') },
+      { Company: 'Acme', Name: 'Bob Today', Status: 'Replied', 'Replied on': parisDate(b, '2026-03-09') },
+      { Company: 'Acme', Name: 'Cy Later', Status: 'Messaged', 'Messaged on': parisDate(b, '2026-03-09') },
+      { Company: 'Acme', Name: 'Dee Nothing', Status: 'To contact' },
+    ]);
+    const sheet = contactsSheet(b);
+    sheet.getRange(2, colOf(b, 'Name')).setBackground('#00ff00');
+    b.call('menuRefreshFollowUps');
+    const next = colOf(b, 'Next action');
+    const due = colOf(b, 'Due');
+    expect(
+      sheet
+        .getRange(2, next, 4, 1)
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual([
+      'answer with your availability',
+      'answer with your availability',
+      'no reply yet — try another person at the company',
+      '',
+    ]);
+    expect(sheet.getRange(2, due).getDisplayValue()).toBe('2026-03-06');
+    expect(
+      sheet
+        .getRange(2, next, 4, 1)
+        .getBackgrounds()
+        .map((r) => r[0]),
+    ).toEqual(['#f4c7c3', '#fce8b2', '#ffffff', '#ffffff']);
+    expect(sheet.getRange(2, due).getBackground()).toBe('#f4c7c3');
+    expect(sheet.getRange(2, colOf(b, 'Name')).getBackground()).toBe('#00ff00');
+    expect(sheet.getRange(2, colOf(b, 'Status')).getBackground()).toBe('#ffffff');
+  });
+
+  it('clears the fill of a row whose action is done', () => {
+    const b = setUp();
+    writeContacts(b, [
+      { Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': parisDate(b, '2026-03-01') },
+    ]);
+    b.call('menuRefreshFollowUps');
+    const sheet = contactsSheet(b);
+    expect(sheet.getRange(2, colOf(b, 'Due')).getBackground()).toBe('#f4c7c3');
+    sheet.getRange(2, colOf(b, 'Status')).setValue('Declined');
+    b.call('menuRefreshFollowUps');
+    expect(sheet.getRange(2, colOf(b, 'Next action')).getValue()).toBe('');
+    expect(sheet.getRange(2, colOf(b, 'Due')).getBackground()).toBe('#ffffff');
+  });
+
+  it('uses as many Sheets calls for 2,000 rows as for 20', () => {
+    const count = (n: number) => {
+      const b = setUp();
+      const rows = Array.from({ length: n }, (_, i) => ({
+        Company: `Co ${i % 50}`,
+        Name: `Person ${i}`,
+        Status: i % 3 === 0 ? 'Replied' : 'Messaged',
+        'Replied on': parisDate(b, '2026-03-02'),
+        'Messaged on': parisDate(b, '2026-03-01'),
+      }));
+      writeContacts(b, rows);
+      b.emu.calls.reset();
+      b.call('menuRefreshFollowUps');
+      const snap = b.emu.calls.snapshot();
+      return Object.entries(snap)
+        .filter(([k]) => /^(Spreadsheet|Sheet|Range)\./.test(k))
+        .reduce((a, [, v]) => a + v, 0);
+    };
+    const small = count(20);
+    expect(count(2000)).toBe(small);
+    expect(small).toBeLessThan(40);
+  });
+});
+
+describe('onEdit', () => {
+  it('stamps Messaged on with today, logs to Activity and updates the row when one Status cell is typed', () => {
+    const b = setUp();
+    writeContacts(b, [
+      { Company: 'Acme', Name: 'Ann', Status: 'To contact' },
+      { Company: 'Acme', Name: 'Bob' },
+    ]);
+    const status = colOf(b, 'Status');
+    const sheet = contactsSheet(b);
+    sheet.getRange(2, status).setValue('Messaged');
+    const a1 = sheet.getRange(2, status).getA1Notation();
+    b.emu.calls.reset();
+    edit(b, a1, 'Messaged', 'To contact');
+    const sheetsCalls = Object.entries(b.emu.calls.snapshot())
+      .filter(([k]) => /^(Spreadsheet|Sheet|Range)\./.test(k))
+      .reduce((a, [, v]) => a + v, 0);
+    const stamp = sheet.getRange(2, colOf(b, 'Messaged on')).getValue() as Date;
+    expect(stamp).toBeInstanceOf(b.evaluate<DateConstructor>('Date'));
+    expect(sheet.getRange(2, colOf(b, 'Messaged on')).getDisplayValue()).toBe('2026-03-10');
+    expect(sheet.getRange(2, colOf(b, 'Next action')).getValue()).toBe(
+      'no reply yet — try another person at the company',
+    );
+    expect(sheet.getRange(3, colOf(b, 'Messaged on')).getValue()).toBe('');
+    const activity = b.emu.spreadsheet.self.getSheetByName('Activity')!.getDataRange().getValues();
+    expect(activity[1]!.slice(1)).toEqual(['Acme', 'Ann', 'To contact', 'Messaged', 'edit']);
+    expect(sheetsCalls).toBeLessThan(40);
+  });
+
+  it('never overwrites an existing stamp', () => {
+    const b = setUp();
+    writeContacts(b, [
+      { Company: 'Acme', Name: 'Ann', Status: 'Messaged', 'Messaged on': parisDate(b, '2026-02-01') },
+    ]);
+    const a1 = contactsSheet(b).getRange(2, colOf(b, 'Status')).getA1Notation();
+    edit(b, a1, 'Messaged', 'To contact');
+    expect(contactsSheet(b).getRange(2, colOf(b, 'Messaged on')).getDisplayValue()).toBe('2026-02-01');
+  });
+
+  it('stamps every row of a multi-row paste, which has no e.value', () => {
+    const b = setUp();
+    writeContacts(b, [
+      { Company: 'Acme', Name: 'Ann' },
+      { Company: 'Acme', Name: 'Bob' },
+      { Company: 'Beta', Name: 'Cy' },
+    ]);
+    const sheet = contactsSheet(b);
+    const status = colOf(b, 'Status');
+    sheet.getRange(2, status, 3, 1).setValues([['Messaged'], ['Replied'], ['Referred']]);
+    edit(b, sheet.getRange(2, status, 3, 1).getA1Notation());
+    expect(sheet.getRange(2, colOf(b, 'Messaged on')).getDisplayValue()).toBe('2026-03-10');
+    expect(sheet.getRange(3, colOf(b, 'Replied on')).getDisplayValue()).toBe('2026-03-10');
+    expect(sheet.getRange(4, colOf(b, 'Referred on')).getDisplayValue()).toBe('2026-03-10');
+    expect(sheet.getRange(3, colOf(b, 'Next action')).getValue()).toBe('answer with your availability');
+    expect(b.emu.spreadsheet.self.getSheetByName('Activity')!.getLastRow()).toBe(4);
+  });
+
+  it('does nothing for an edit on another sheet or another column', () => {
+    const b = setUp();
+    writeContacts(b, [{ Company: 'Acme', Name: 'Ann', Status: 'Messaged' }]);
+    const before = JSON.stringify(b.emu.spreadsheet.toJSON());
+    const jobs = b.emu.spreadsheet.self.getSheetByName('Jobs')!;
+    b.call('onEdit', { range: jobs.getRange('A2'), value: 'x', source: b.emu.spreadsheet.self });
+    edit(b, contactsSheet(b).getRange(2, colOf(b, 'Name')).getA1Notation(), 'Ann', 'Anne');
+    expect(JSON.stringify(b.emu.spreadsheet.toJSON())).toBe(before);
+  });
+});
+
+describe('daily reminders', () => {
+  it('installs exactly one daily trigger however often it is turned on, and removes only its own', () => {
+    const b = setUp();
+    const ScriptApp = b.emu.globals.ScriptApp;
+    ScriptApp.newTrigger('somethingElse').timeBased().everyHours(1).create();
+    b.call('menuTurnOnReminders');
+    b.call('menuTurnOnReminders');
+    const handlers = () => ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction());
+    expect(handlers().filter((h) => h === 'dailyReminder')).toHaveLength(1);
+    expect(b.emu.triggers.list).toHaveLength(2);
+    b.call('menuTurnOffReminders');
+    expect(handlers()).toEqual(['somethingElse']);
+  });
+
+  it('refreshes follow-ups and mails the opt-in digest when the trigger fires', () => {
+    const b = setUp();
+    writeContacts(b, [
+      { Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': parisDate(b, '2026-03-01') },
+    ]);
+    const settings = b.emu.spreadsheet.self.getSheetByName('Settings')!;
+    const names = settings
+      .getDataRange()
+      .getValues()
+      .map((r) => r[0]);
+    settings.getRange(names.indexOf('Daily digest email') + 1, 2).setValue('Yes');
+    b.call('menuTurnOnReminders');
+    b.emu.triggers.fire('dailyReminder', {}, (name, e) => b.call(name, e));
+    expect(contactsSheet(b).getRange(2, colOf(b, 'Next action')).getValue()).toBe(
+      'answer with your availability',
+    );
+    expect(b.emu.mail.sent).toHaveLength(1);
+    expect(JSON.stringify(b.emu.mail.sent[0])).toMatch(/Ann/);
+  });
+
+  it('ends quietly with a log line when there is no active spreadsheet', () => {
+    const b = setUp();
+    (b.emu.globals.SpreadsheetApp as { getActiveSpreadsheet: () => unknown }).getActiveSpreadsheet = () =>
+      null;
+    expect(() => b.call('dailyReminder')).not.toThrow();
+  });
+});
+
+describe('time zones', () => {
+  it('counts calendar days in a Los Angeles spreadsheet', () => {
+    // 2026-03-10T06:00Z is still March 9 in Los Angeles.
+    const b = setUp('2026-03-10T06:00:00Z', 'America/Los_Angeles');
+    const DateC = b.evaluate<DateConstructor>('Date');
+    writeContacts(b, [
+      { Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': new DateC('2026-03-08T08:00:00Z') },
+    ]);
+    b.call('menuRefreshFollowUps');
+    const sheet = contactsSheet(b);
+    expect(sheet.getRange(2, colOf(b, 'Due')).getDisplayValue()).toBe('2026-03-09');
+    expect(sheet.getRange(2, colOf(b, 'Due')).getBackground()).toBe('#fce8b2');
+  });
+});
