@@ -177,7 +177,64 @@ function sizeError(kind: 'rows' | 'columns', data: number, range: number): Error
 }
 
 /** A Range over a FakeSheet. Un-counted internals; scripts get `self`, the counting proxy. */
-export class FakeRange {
+export class FakeRange
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.Range,
+      | 'getRow'
+      | 'getColumn'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getNumRows'
+      | 'getNumColumns'
+      | 'getA1Notation'
+      | 'getSheet'
+      | 'getCell'
+      | 'offset'
+      | 'getValues'
+      | 'getValue'
+      | 'setValues'
+      | 'setValue'
+      | 'getDisplayValues'
+      | 'getDisplayValue'
+      | 'getFormulas'
+      | 'getFormula'
+      | 'setFormulas'
+      | 'setFormula'
+      | 'getBackgrounds'
+      | 'getBackground'
+      | 'setBackgrounds'
+      | 'setBackground'
+      | 'getNotes'
+      | 'getNote'
+      | 'setNotes'
+      | 'setNote'
+      | 'getNumberFormats'
+      | 'getNumberFormat'
+      | 'setNumberFormat'
+      | 'setNumberFormats'
+      | 'getFontWeights'
+      | 'getFontWeight'
+      | 'setFontWeight'
+      | 'setFontWeights'
+      | 'setFontColor'
+      | 'getFontColors'
+      | 'setHorizontalAlignment'
+      | 'setWrap'
+      | 'setDataValidation'
+      | 'setDataValidations'
+      | 'getDataValidation'
+      | 'getDataValidations'
+      | 'clearDataValidations'
+      | 'clearContent'
+      | 'clearFormat'
+      | 'clear'
+      | 'clearNote'
+      | 'protect'
+      | 'activate'
+      | 'isBlank'
+    >
+{
   readonly self: GasRange;
   readonly ctx: EmulatorContext;
   constructor(
@@ -485,11 +542,11 @@ export class FakeRange {
     });
     return this.self;
   }
-  getFontWeights(): string[][] {
-    return this.grid((c) => c?.fw ?? 'normal');
+  getFontWeights(): ('bold' | 'normal')[][] {
+    return this.grid((c) => (c?.fw === 'bold' ? 'bold' : 'normal'));
   }
-  getFontWeight(): string {
-    return this.first((c) => c?.fw ?? 'normal');
+  getFontWeight(): 'bold' | 'normal' {
+    return this.first((c) => (c?.fw === 'bold' ? 'bold' : 'normal'));
   }
   setFontWeight(weight: string | null): GasRange {
     if (weight !== null && weight !== 'bold' && weight !== 'normal')

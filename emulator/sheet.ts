@@ -45,7 +45,55 @@ function contains(a: RangeRef, row: number, col: number, nr: number, nc: number)
 }
 
 /** A sheet of the emulated spreadsheet. Scripts get `self`, the counting proxy. */
-export class FakeSheet {
+export class FakeSheet
+  implements
+    Pick<
+      GoogleAppsScript.Spreadsheet.Sheet,
+      | 'getName'
+      | 'setName'
+      | 'getSheetId'
+      | 'getIndex'
+      | 'getParent'
+      | 'getRange'
+      | 'getDataRange'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getMaxRows'
+      | 'getMaxColumns'
+      | 'insertRowsAfter'
+      | 'insertRowsBefore'
+      | 'insertRows'
+      | 'insertColumnsAfter'
+      | 'insertColumnsBefore'
+      | 'deleteRows'
+      | 'deleteColumns'
+      | 'appendRow'
+      | 'setFrozenRows'
+      | 'getFrozenRows'
+      | 'setFrozenColumns'
+      | 'getFrozenColumns'
+      | 'setColumnWidth'
+      | 'setColumnWidths'
+      | 'getColumnWidth'
+      | 'hideColumns'
+      | 'showColumns'
+      | 'isColumnHiddenByUser'
+      | 'protect'
+      | 'getProtections'
+      | 'setConditionalFormatRules'
+      | 'getConditionalFormatRules'
+      | 'newChart'
+      | 'insertChart'
+      | 'getCharts'
+      | 'removeChart'
+      | 'updateChart'
+      | 'clear'
+      | 'clearContents'
+      | 'activate'
+      | 'setTabColor'
+      | 'autoResizeColumns'
+    >
+{
   readonly self: GasSheet;
   readonly ctx: EmulatorContext;
   /** rows[r][c], 0-based, sparse: a missing row or cell is blank. */

@@ -105,7 +105,37 @@ export interface SpreadsheetOptions {
 let idCounter = 1;
 
 /** The emulated Spreadsheet. Scripts get `self`, the counting proxy; tests use the raw object. */
-export class FakeSpreadsheet implements Book {
+export class FakeSpreadsheet
+  implements
+    Book,
+    Pick<
+      GasSpreadsheet,
+      | 'getId'
+      | 'getName'
+      | 'rename'
+      | 'getUrl'
+      | 'getSpreadsheetTimeZone'
+      | 'setSpreadsheetTimeZone'
+      | 'getSheets'
+      | 'getSheetByName'
+      | 'deleteSheet'
+      | 'getActiveSheet'
+      | 'setActiveSheet'
+      | 'getActiveRange'
+      | 'getActiveCell'
+      | 'getCurrentCell'
+      | 'getRange'
+      | 'getRangeByName'
+      | 'getOwner'
+      | 'getEditors'
+      | 'getViewers'
+      | 'addEditor'
+      | 'addViewer'
+      | 'removeEditor'
+      | 'removeViewer'
+      | 'getSheetId'
+    >
+{
   readonly self: GasSpreadsheet;
   readonly sheets: FakeSheet[] = [];
   readonly protections: FakeProtection[] = [];

@@ -74,7 +74,7 @@ describe('Spreadsheet', () => {
       { message: 'Done', title: '', timeoutSeconds: 5 },
     ]);
     ss.addEditor('ed@example.com').addViewer('vi@example.com');
-    expect(ss.getOwner().getEmail()).toBe('owner@example.com');
+    expect(ss.getOwner()!.getEmail()).toBe('owner@example.com');
     expect(ss.getEditors().map((u) => u.getEmail())).toEqual(['owner@example.com', 'ed@example.com']);
     ss.removeEditor('ed@example.com');
     expect(spreadsheet.sharingLog.map((x) => x.action)).toEqual(['addEditor', 'addViewer', 'removeEditor']);
