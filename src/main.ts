@@ -7,6 +7,7 @@ import {
   loadExampleDataAction,
   onEditHandler,
   refreshFollowUpsAction,
+  scoreCandidatesAction,
   setUpTrackerAction,
   turnOffRemindersAction,
   turnOnRemindersAction,
@@ -55,4 +56,8 @@ export function menuTurnOffReminders(): void {
 /** Time-driven trigger installed by "Turn on daily reminders". */
 export function dailyReminder(): void {
   dailyReminderHandler();
+}
+
+export function menuScoreCandidates(): void {
+  scoreCandidatesAction();
 }

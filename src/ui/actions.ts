@@ -4,6 +4,7 @@ import { isUserError } from '../core/errors';
 import { loadExampleData } from '../sheets/example';
 import { handleStatusEdit, refreshFollowUps, sendDigest } from '../sheets/followups';
 import { withDocumentLock } from '../sheets/lock';
+import { describeScoring, scoreCandidates } from '../sheets/scoring';
 import { describeSetup, setUpTracker } from '../sheets/setup';
 import { DAILY_HOUR, turnOffDailyReminders, turnOnDailyReminders } from '../sheets/triggers';
 import { activeSpreadsheet } from '../sheets/workbook';
@@ -117,4 +118,13 @@ export function onEditHandler(e: GoogleAppsScript.Events.SheetsOnEdit | undefine
       console.log(message);
     }
   }
+}
+
+/** Referrals › Score candidates. */
+export function scoreCandidatesAction(): void {
+  runAction('Score candidates', () => {
+    const ss = activeSpreadsheet();
+    const summary = withDocumentLock(() => scoreCandidates(ss, Date.now()));
+    tell(describeScoring(summary), 'Score candidates');
+  });
 }

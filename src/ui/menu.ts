@@ -8,6 +8,7 @@ export const MENU: readonly MenuEntry[] = [
   { label: 'Set up tracker', fn: 'menuSetUpTracker' },
   { label: 'Load example data', fn: 'menuLoadExampleData' },
   'separator',
+  { label: 'Score candidates', fn: 'menuScoreCandidates' },
   { label: 'Refresh follow-ups', fn: 'menuRefreshFollowUps' },
   { label: 'Turn on daily reminders', fn: 'menuTurnOnReminders' },
   { label: 'Turn off daily reminders', fn: 'menuTurnOffReminders' },

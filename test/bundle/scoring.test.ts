@@ -1,0 +1,126 @@
+// Score candidates through the bundle: the menu end to end, user columns untouched, call counts.
+import { type LoadedBundle, loadBundle } from '../helpers/bundle';
+
+const COMPUTED = ['Score', 'Rank', 'Pick', 'Why', 'Credits', 'Next action', 'Due'];
+
+function sheet(b: LoadedBundle, name = 'Contacts') {
+  return b.emu.spreadsheet.self.getSheetByName(name)!;
+}
+function headers(b: LoadedBundle, name = 'Contacts'): string[] {
+  const s = sheet(b, name);
+  return s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0]!.map(String);
+}
+function writeContacts(b: LoadedBundle, rows: Record<string, unknown>[]): void {
+  const h = headers(b);
+  const s = sheet(b);
+  if (rows.length + 1 > s.getMaxRows()) s.insertRowsAfter(s.getMaxRows(), rows.length + 1 - s.getMaxRows());
+  s.getRange(2, 1, rows.length, h.length).setValues(rows.map((r) => h.map((x) => (x in r ? r[x] : ''))));
+}
+function column(b: LoadedBundle, header: string, name = 'Contacts'): unknown[] {
+  const s = sheet(b, name);
+  const c = headers(b, name).indexOf(header) + 1;
+  return s
+    .getRange(2, c, s.getLastRow() - 1, 1)
+    .getValues()
+    .map((r) => r[0]);
+}
+function sheetsCalls(b: LoadedBundle): number {
+  return Object.entries(b.emu.calls.snapshot())
+    .filter(([k]) => /^(Spreadsheet|Sheet|Range)\./.test(k))
+    .reduce((a, [, v]) => a + v, 0);
+}
+
+describe('Score candidates', () => {
+  it('scores the example tracker from the menu: scores, ranks, picks, credits and Jobs coverage', () => {
+    const b = loadBundle({ now: '2026-03-10T08:00:00Z' });
+    b.call('menuLoadExampleData');
+    b.call('menuScoreCandidates');
+    const scores = column(b, 'Score');
+    const why = column(b, 'Why');
+    expect(scores.filter((s) => typeof s === 'number').length).toBeGreaterThan(30);
+    expect(why.every((w) => typeof w === 'string' && w.length > 0)).toBe(true);
+    expect(column(b, 'Pick').filter((p) => p === '✓').length).toBeGreaterThanOrEqual(16);
+    expect(new Set(column(b, 'Credits').filter((c) => c !== ''))).toEqual(new Set([0, 1]));
+    const coverage = column(b, 'Coverage', 'Jobs');
+    expect(coverage.every((c) => c === 'ok' || c === 'needs more')).toBe(true);
+    expect(b.emu.ui.dialogs.at(-1)?.prompt).toMatch(/Scored \d+ people/);
+  });
+
+  it('writes only the computed columns and keeps row order', () => {
+    const b = loadBundle({ now: '2026-03-10T08:00:00Z' });
+    b.call('menuLoadExampleData');
+    const raw = b.emu.spreadsheet.sheetRaw('Contacts')!;
+    const h = headers(b);
+    const letters = (c: number): string =>
+      (c > 26 ? String.fromCharCode(64 + Math.floor((c - 1) / 26)) : '') +
+      String.fromCharCode(65 + ((c - 1) % 26));
+    const computed = new Set(COMPUTED.map((x) => letters(h.indexOf(x) + 1)));
+    const isComputed = (a1: string) => computed.has(a1.replace(/\d+$/, ''));
+    const before = Object.entries(raw.cellsSnapshot()).filter(([a1]) => !isComputed(a1));
+    b.call('menuScoreCandidates');
+    const after = Object.entries(raw.cellsSnapshot()).filter(([a1]) => !isComputed(a1));
+    expect(after).toEqual(before);
+  });
+
+  it('explains a bad row in Why, naming the column, and tells the user the row', () => {
+    const b = loadBundle();
+    b.call('menuSetUpTracker');
+    writeContacts(b, [
+      { Company: 'Acme', Name: 'Ann', Degree: '4th', Title: 'Data Scientist' },
+      { Company: 'Acme', Name: 'Bob', Degree: '1st', Title: 'Data Scientist' },
+      { Company: '', Name: 'Cy', Degree: '2nd' },
+    ]);
+    b.call('menuScoreCandidates');
+    const why = column(b, 'Why') as string[];
+    expect(why[0]).toMatch(/Degree/);
+    expect(why[0]).toMatch(/4th/);
+    expect(why[2]).toMatch(/Company/);
+    expect(column(b, 'Score')[0]).toBe('');
+    expect(typeof column(b, 'Score')[1]).toBe('number');
+    expect(b.emu.ui.dialogs.at(-1)?.prompt).toMatch(/Row 2, Degree/);
+  });
+
+  it('never turns user text into a formula', () => {
+    const b = loadBundle();
+    b.call('menuSetUpTracker');
+    writeContacts(b, [{ Company: '\'=HYPERLINK("http://x")', Name: 'Ann', Current: 'No' }]);
+    b.call('menuScoreCandidates');
+    const c = headers(b).indexOf('Why') + 1;
+    expect(sheet(b).getRange(2, c).getFormula()).toBe('');
+    expect(String(sheet(b).getRange(2, c).getValue())).toMatch(/HYPERLINK/);
+  });
+
+  it('leaves blank rows between contacts untouched', () => {
+    const b = loadBundle();
+    b.call('menuSetUpTracker');
+    writeContacts(b, [{ Company: 'Acme', Name: 'Ann' }, {}, { Company: 'Acme', Name: 'Bob' }]);
+    const c = headers(b).indexOf('Why') + 1;
+    sheet(b).getRange(3, c).setBackground('#123456');
+    b.call('menuScoreCandidates');
+    expect(sheet(b).getRange(3, c).getValue()).toBe('');
+    expect(sheet(b).getRange(3, c).getBackground()).toBe('#123456');
+    expect(sheet(b).getRange(4, c).getValue()).not.toBe('');
+  });
+
+  it('uses no more Sheets calls for 2,000 rows than for 20', () => {
+    const count = (n: number) => {
+      const b = loadBundle();
+      b.call('menuSetUpTracker');
+      writeContacts(
+        b,
+        Array.from({ length: n }, (_, i) => ({
+          Company: `Company ${i % 100}`,
+          Name: `Person ${i}`,
+          Title: i % 2 ? 'Senior Data Scientist' : 'Recruiter',
+          Degree: ['1st', '2nd', '3rd'][i % 3],
+          Premium: i % 4 ? 'Yes' : 'No',
+        })),
+      );
+      b.emu.calls.reset();
+      b.call('menuScoreCandidates');
+      return sheetsCalls(b);
+    };
+    const small = count(20);
+    expect(count(2000)).toBeLessThanOrEqual(small);
+  });
+});
