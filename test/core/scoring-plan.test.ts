@@ -1,0 +1,283 @@
+// planScoring: Score/Rank/Pick/Why/Credits on Contacts, counts and Coverage on Jobs, picks, credits, bad input.
+
+import { dayFromYmd, midnightOf, zonedToInstant } from '../../src/core/dates';
+import { C, CONTACTS, J, JOBS } from '../../src/core/schema';
+import { planScoring, SCORING_COLUMNS } from '../../src/core/scoring-plan';
+import type { Table, WritePlan } from '../../src/core/table';
+import type { Cell } from '../../src/core/values';
+
+const TZ = 'Europe/Paris';
+const NOW = zonedToInstant(2026, 3, 20, 10, 0, TZ);
+const date = (y: number, m: number, d: number) => new Date(midnightOf(dayFromYmd(y, m, d), TZ));
+
+const CONTACT_HEADERS = ['My column', ...CONTACTS.columns.map((c) => c.header).reverse()];
+const JOB_HEADERS = [...JOBS.columns.map((c) => c.header), 'Priority'];
+
+function table(headers: readonly string[], rows: Record<string, Cell>[]): Table {
+  return { headers, rows: rows.map((r) => headers.map((h) => r[h] ?? '')) };
+}
+
+function values(plan: WritePlan, header: string): readonly (Cell | undefined)[] {
+  const c = plan.columns.find((x) => x.header === header);
+  if (!c?.values) throw new Error(`no ${header} in plan`);
+  return c.values;
+}
+
+type Row = Record<string, Cell>;
+const person = (company: string, name: string, over: Row = {}): Row => ({
+  [C.company]: company,
+  [C.name]: name,
+  [C.title]: 'Data Scientist',
+  [C.current]: 'Yes',
+  [C.degree]: '2nd',
+  [C.status]: 'To contact',
+  ...over,
+});
+
+function plan(contacts: Row[], opts: { jobs?: Row[]; settings?: Cell[][] } = {}) {
+  return planScoring({
+    contacts: table(CONTACT_HEADERS, contacts),
+    jobs: table(JOB_HEADERS, opts.jobs ?? [{ [J.company]: 'Acme', [J.job]: 'Data Scientist' }]),
+    settingsRows: [['Setting', 'Value'], ...(opts.settings ?? [['InMail credits left', 100]])],
+    timeZone: TZ,
+    now: NOW,
+  });
+}
+
+describe('planScoring', () => {
+  it('writes only Score, Rank, Pick, Why and Credits, one value per row, blank rows untouched', () => {
+    const p = plan([
+      person('Acme', 'Ann', { 'My column': 'mine', [C.notes]: 'keep' }),
+      {},
+      person('Acme', 'Bob'),
+    ]);
+    expect(p.contacts.sheet).toBe('Contacts');
+    expect(p.contacts.columns.map((c) => c.header).sort()).toEqual([...SCORING_COLUMNS].sort());
+    for (const c of p.contacts.columns) {
+      expect(c.values).toHaveLength(3);
+      expect(c.values?.[1]).toBeUndefined();
+      expect(c.backgrounds).toBeUndefined();
+    }
+    expect(values(p.contacts, C.score)[0]).toEqual(expect.any(Number));
+  });
+
+  it('leaves out computed columns the sheet does not have', () => {
+    const headers = [C.company, C.name, C.degree, C.score, C.pick];
+    const p = planScoring({
+      contacts: table(headers, [person('Acme', 'Ann')]),
+      jobs: table(JOB_HEADERS, []),
+      settingsRows: [],
+      timeZone: TZ,
+      now: NOW,
+    });
+    expect(p.contacts.columns.map((c) => c.header)).toEqual([C.score, C.pick]);
+  });
+
+  it('ranks within each company by score, ties in sheet order', () => {
+    const p = plan([
+      person('Acme', 'Low', { [C.degree]: '3rd' }),
+      person('Beta', 'Solo'),
+      person('Acme', 'Tie 1'),
+      person('Acme', 'High', { [C.degree]: '1st' }),
+      person('acme ', 'Tie 2'),
+    ]);
+    expect(values(p.contacts, C.rank)).toEqual([4, 1, 2, 1, 3]);
+  });
+
+  it('picks the best "Picks per company" still to contact, never Declined, Skip or No reply', () => {
+    const p = plan(
+      [
+        person('Acme', 'Declined', { [C.degree]: '1st', [C.status]: 'Declined' }),
+        person('Acme', 'Skip', { [C.degree]: '1st', [C.status]: 'Skip' }),
+        person('Acme', 'No reply', { [C.degree]: '1st', [C.status]: 'No reply' }),
+        person('Acme', 'Good', { [C.premium]: 'Yes' }),
+        person('Acme', 'Best', { [C.sameSchool]: 'oui' }),
+        person('Acme', 'Weak', { [C.degree]: '3rd' }),
+      ],
+      { settings: [['Picks per company', 2]] },
+    );
+    expect(values(p.contacts, C.pick)).toEqual(['', '', '', '✓', '✓', '']);
+    expect(p.summary.picks).toBe(2);
+  });
+
+  it('picks people already engaged first, then the best to contact, up to the limit', () => {
+    const p = plan(
+      [
+        person('Acme', 'Star', { [C.degree]: '1st', [C.sameSchool]: 'Yes' }),
+        person('Acme', 'Messaged', { [C.degree]: '3rd', [C.status]: 'Messaged' }),
+        person('Acme', 'Referred', { [C.degree]: '3rd', [C.status]: 'Referred' }),
+        person('Acme', 'Other', { [C.degree]: '1st' }),
+      ],
+      { settings: [['Picks per company', 3]] },
+    );
+    expect(values(p.contacts, C.pick)).toEqual(['✓', '✓', '✓', '']);
+  });
+
+  it('does not score or pick someone no longer at the company, and says why', () => {
+    const p = plan([
+      person('Acme', 'Gone', { [C.current]: 'Non', [C.degree]: '1st' }),
+      person('Acme', 'Here'),
+    ]);
+    expect(values(p.contacts, C.score)[0]).toBe('');
+    expect(values(p.contacts, C.rank)[0]).toBe('');
+    expect(values(p.contacts, C.pick)[0]).toBe('');
+    expect(values(p.contacts, C.why)[0]).toBe('not at Acme now');
+    expect(values(p.contacts, C.rank)[1]).toBe(1);
+    expect(p.summary).toMatchObject({ scored: 1, skipped: 1 });
+  });
+
+  it('writes the credits each person costs', () => {
+    const p = plan([
+      person('Acme', 'A', { [C.degree]: '1st' }),
+      person('Acme', 'B', { [C.openProfile]: 'Y' }),
+      person('Acme', 'C'),
+    ]);
+    expect(values(p.contacts, C.credits)).toEqual([0, 0, 1]);
+  });
+
+  it('when credits run short, prefers free contacts and spends credits where they buy the most', () => {
+    const p = plan(
+      [
+        // Acme: two strong paid people and a weak free one.
+        person('Acme', 'Acme paid strong', { [C.sameSchool]: 'Yes', [C.premium]: 'Yes' }),
+        person('Acme', 'Acme paid weaker', { [C.premium]: 'Yes' }),
+        person('Acme', 'Acme free', { [C.degree]: '3rd', [C.openProfile]: 'Yes' }),
+        // Beta: one weak paid person.
+        person('Beta', 'Beta paid weak', { [C.degree]: '3rd', [C.title]: 'Comptable' }),
+      ],
+      {
+        jobs: [
+          { [J.company]: 'Acme', [J.job]: 'Data Scientist' },
+          { [J.company]: 'Beta', [J.job]: 'Data Scientist' },
+        ],
+        settings: [
+          ['Picks per company', 2],
+          ['InMail credits left', 1],
+        ],
+      },
+    );
+    expect(values(p.contacts, C.pick)).toEqual(['✓', '', '✓', '']);
+    const why = values(p.contacts, C.why);
+    expect(why[1]).toContain('would be a pick, but not enough InMail credits left');
+    expect(why[3]).toContain('would be a pick, but not enough InMail credits left');
+    expect(why[0]).not.toContain('credits');
+    expect(p.summary).toMatchObject({ creditsNeeded: 3, creditsLeft: 1, leftOutForCredits: 2, picks: 2 });
+  });
+
+  it('picks everyone it can when credits cover every paid pick', () => {
+    const p = plan([person('Acme', 'A'), person('Acme', 'B'), person('Acme', 'C')], {
+      settings: [['InMail credits left', 3]],
+    });
+    expect(values(p.contacts, C.pick)).toEqual(['✓', '✓', '✓']);
+    expect(p.summary.leftOutForCredits).toBe(0);
+  });
+
+  it('estimates credits left from the plan and this month’s paid InMails when Settings is blank', () => {
+    const sent = (name: string, d: Date, over: Row = {}) =>
+      person('Beta', name, { [C.status]: 'Messaged', [C.messagedOn]: d, ...over });
+    const p = plan(
+      [
+        sent('S1', date(2026, 3, 2)),
+        sent('S2', date(2026, 3, 3)),
+        sent('S3', date(2026, 3, 4), { [C.status]: 'Replied', [C.repliedOn]: date(2026, 3, 6) }),
+        sent('Old', date(2026, 2, 27)),
+        person('Acme', 'A'),
+        person('Acme', 'B'),
+        person('Acme', 'C'),
+      ],
+      { settings: [['LinkedIn plan', 'Premium Career']] },
+    );
+    expect(p.summary).toMatchObject({ creditsLeft: 3, creditsEstimated: true });
+  });
+
+  it('fills Jobs: Contacts, Picks, Referrals and Coverage', () => {
+    const p = plan(
+      [
+        person('Acme', 'A', { [C.job]: 'Data Scientist' }),
+        person('Acme', 'B', { [C.job]: 'data scientist', [C.status]: 'Referred' }),
+        person('Acme', 'C', {
+          [C.job]: 'ML Engineer',
+          [C.referredOn]: date(2026, 3, 1),
+          [C.status]: 'Call done',
+        }),
+        person('Beta', 'D'), // blank Job: Beta's only job
+        person('Beta', 'E', { [C.current]: 'No' }),
+      ],
+      {
+        jobs: [
+          { [J.company]: 'Acme', [J.job]: 'Data Scientist' },
+          { [J.company]: 'Acme', [J.job]: 'ML Engineer' },
+          {},
+          { [J.company]: 'Beta', [J.job]: 'Analyst', Priority: 'high' },
+          { [J.company]: 'Gamma', [J.job]: 'PM' },
+        ],
+        settings: [['Picks per company', 3]],
+      },
+    );
+    expect(p.jobs.sheet).toBe('Jobs');
+    expect(p.jobs.columns.map((c) => c.header)).toEqual([J.contacts, J.picks, J.referrals, J.coverage]);
+    expect(values(p.jobs, J.contacts)).toEqual([2, 1, undefined, 2, 0]);
+    expect(values(p.jobs, J.picks)).toEqual([2, 1, undefined, 1, 0]);
+    expect(values(p.jobs, J.referrals)).toEqual([1, 1, undefined, 0, 0]);
+    expect(values(p.jobs, J.coverage)).toEqual(['ok', 'ok', undefined, 'needs more', 'needs more']);
+  });
+
+  it('does not score a row with bad input; Why and the summary name the row and column', () => {
+    const p = plan([
+      person('Acme', 'Ok'),
+      person('Acme', 'Bad degree', { [C.degree]: '4th' }),
+      person('', 'No company'),
+      person('Acme', 42 as unknown as string),
+      person('Acme', 'Date title', { [C.title]: new Date(NOW) }),
+    ]);
+    const why = values(p.contacts, C.why);
+    expect(why[1]).toBe('Degree: "4th" is not a degree (1st, 2nd, 3rd)');
+    expect(why[2]).toBe('Company is missing');
+    expect(why[3]).toBe('Name: the number 42 where text was expected');
+    expect(why[4]).toBe('Title: a date where text was expected');
+    expect(values(p.contacts, C.score).slice(1)).toEqual(['', '', '', '']);
+    expect(values(p.contacts, C.pick).slice(1)).toEqual(['', '', '', '']);
+    expect(p.summary.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, column: 'Degree' }),
+        expect.objectContaining({ row: 4, column: 'Company' }),
+        expect.objectContaining({ row: 5, column: 'Name' }),
+        expect.objectContaining({ row: 6, column: 'Title' }),
+      ]),
+    );
+    expect(p.summary).toMatchObject({ scored: 1, skipped: 4 });
+  });
+
+  it('formula-escapes user text copied into Why', () => {
+    const p = plan([
+      person('=HYPERLINK("http://x")', 'A', { [C.current]: 'No' }),
+      person('Acme', 'B', { [C.mutual]: '@Jean' }),
+    ]);
+    const why = values(p.contacts, C.why);
+    expect(why[0]).toBe(`not at '=HYPERLINK("http://x") now`);
+    expect(why[1]).toContain(`mutual: '@Jean`);
+    for (const w of why) expect(String(w)).not.toMatch(/^[=+\-@]/);
+  });
+
+  it('reports bad Settings values and uses the default meanwhile', () => {
+    const p = plan([person('Acme', 'A'), person('Acme', 'B'), person('Acme', 'C'), person('Acme', 'D')], {
+      settings: [
+        ['Picks per company', 'lots'],
+        ['InMail credits left', 50],
+      ],
+    });
+    expect(p.summary.settingProblems[0]?.message).toContain('Picks per company');
+    expect(p.summary.picks).toBe(3);
+  });
+
+  it('handles an empty sheet', () => {
+    const p = planScoring({
+      contacts: { headers: CONTACT_HEADERS, rows: [] },
+      jobs: { headers: JOB_HEADERS, rows: [] },
+      settingsRows: [],
+      timeZone: TZ,
+      now: NOW,
+    });
+    expect(p.summary).toMatchObject({ scored: 0, skipped: 0, picks: 0, creditsNeeded: 0 });
+  });
+});
