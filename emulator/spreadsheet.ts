@@ -439,8 +439,9 @@ export class FakeSpreadsheet
   getEditors(): GoogleAppsScript.Base.User[] {
     return this.ctx.realm.Array.from([this.owner, ...this.editors], (e) => makeUser(this.ctx, e));
   }
+  /** "Gets the list of viewers and commenters for this Spreadsheet." */
   getViewers(): GoogleAppsScript.Base.User[] {
-    return this.ctx.realm.Array.from([...this.viewers, ...this.editors], (e) => makeUser(this.ctx, e));
+    return this.ctx.realm.Array.from(this.viewers, (e) => makeUser(this.ctx, e));
   }
   addEditor(user: unknown): GasSpreadsheet {
     const e = emailOf(user);
