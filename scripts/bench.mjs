@@ -1,0 +1,225 @@
+// Benchmarks of the pure core on large generated sheets: `node scripts/bench.mjs [name-filter]`.
+// To add a bench, append a case to BENCHES below: { name, entry, setup(mod) → state, run(mod, state) }.
+
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+/** Bundles one core module to CommonJS in memory and evaluates it. */
+function load(entry) {
+  const out = buildSync({
+    entryPoints: [path.join(root, entry)],
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'error',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(module, module.exports, require);
+  return module.exports;
+}
+
+// ---- Generated data -------------------------------------------------------------------------
+
+/** A small deterministic PRNG, so every run measures the same sheet. */
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TITLES = [
+  'Senior Data Scientist II',
+  'Data Scientist',
+  'Sr. Software Eng.',
+  'Software Engineer L5',
+  'Staff Software Engineer',
+  'Engineering Manager',
+  'Ingénieur logiciel senior',
+  'Développeuse Full-Stack (H/F)',
+  'Chef de projet digital',
+  'Stagiaire Data Science',
+  'Product Manager',
+  'Head of Product',
+  'VP of Engineering',
+  'Responsable RH',
+  'Comptable',
+  'Machine Learning Engineer @ BigCo | ex-Startup',
+  'Data Analyst',
+  'Account Executive',
+];
+const JOB_TITLES = [
+  'Data Scientist',
+  'Software Engineer',
+  'Product Manager',
+  'Chef de projet',
+  'ML Engineer',
+];
+const STATUSES = [
+  'To contact',
+  'To contact',
+  'To contact',
+  'To contact',
+  'Messaged',
+  'Replied',
+  'Declined',
+  'Skip',
+  '',
+];
+const CONTACT_HEADERS = [
+  'Company',
+  'Job',
+  'Name',
+  'Title',
+  'Profile URL',
+  'Location',
+  'Time zone',
+  'Current',
+  'Degree',
+  'Premium',
+  'Open Profile',
+  'Same school',
+  'In common',
+  'Mutual connection',
+  'Status',
+  'Messaged on',
+  'Replied on',
+  'Call on',
+  'Referred on',
+  'Thanked on',
+  'Outcome shared on',
+  'Score',
+  'Rank',
+  'Pick',
+  'Why',
+  'Credits',
+  'Next action',
+  'Due',
+  'Notes',
+  'Mentor notes',
+];
+const JOB_HEADERS = [
+  'Company',
+  'Job',
+  'Posting URL',
+  'Referral process',
+  'Apply',
+  'Applied on',
+  'Outcome',
+  'Outcome on',
+  'Contacts',
+  'Picks',
+  'Referrals',
+  'Coverage',
+  'Next action',
+  'Due',
+  'Notes',
+];
+
+/** Contacts and Jobs tables: `n` contacts spread over `companies` companies, one or two jobs each. */
+function generateSheets(n, companies, seed = 42) {
+  const r = rng(seed);
+  const pick = (list) => list[Math.floor(r() * list.length)];
+  const jobs = [];
+  for (let c = 0; c < companies; c++) {
+    jobs.push({ Company: `Company ${c}`, Job: JOB_TITLES[c % JOB_TITLES.length] });
+    if (c % 3 === 0) jobs.push({ Company: `Company ${c}`, Job: JOB_TITLES[(c + 1) % JOB_TITLES.length] });
+  }
+  const now = Date.UTC(2026, 2, 20, 9);
+  const contacts = [];
+  for (let i = 0; i < n; i++) {
+    const c = Math.floor(r() * companies);
+    const status = pick(STATUSES);
+    const row = {
+      Company: `Company ${c}`,
+      Job: c % 3 === 0 ? JOB_TITLES[c % JOB_TITLES.length] : '',
+      Name: `Person ${i}`,
+      Title: pick(TITLES),
+      Current: pick(['Yes', 'Yes', 'Yes', '', 'No']),
+      Degree: pick(['1st', '2nd', '2nd', '3rd', '']),
+      Premium: pick(['Yes', 'No', '']),
+      'Open Profile': pick(['Yes', 'No', '', '']),
+      'Same school': pick(['Yes', 'No', 'No']),
+      'In common': pick(['', '', 'Python', 'Python; Lyon', 'Rugby, Erasmus, Chess']),
+      'Mutual connection': pick(['', '', 'Jean Dupont']),
+      Status: status,
+    };
+    if (status === 'Messaged' || status === 'Replied')
+      row['Messaged on'] = new Date(now - r() * 40 * 86_400_000);
+    if (i % 997 === 0) row.Degree = '4th';
+    contacts.push(row);
+  }
+  const table = (headers, rows) => ({ headers, rows: rows.map((o) => headers.map((h) => o[h] ?? '')) });
+  return { contacts: table(CONTACT_HEADERS, contacts), jobs: table(JOB_HEADERS, jobs), now };
+}
+
+// ---- Bench cases (append yours) ---------------------------------------------------------------
+
+const BENCHES = [
+  {
+    name: 'planScoring 10000 contacts',
+    entry: 'src/core/scoring-plan.ts',
+    setup() {
+      return generateSheets(10_000, 500);
+    },
+    run(mod, { contacts, jobs, now }) {
+      return mod.planScoring({
+        contacts,
+        jobs,
+        settingsRows: [
+          ['Setting', 'Value'],
+          ['Picks per company', 3],
+          ['InMail credits left', 40],
+        ],
+        timeZone: 'Europe/Paris',
+        now,
+      });
+    },
+  },
+  {
+    name: 'planScoring 2000 contacts',
+    entry: 'src/core/scoring-plan.ts',
+    setup() {
+      return generateSheets(2_000, 100, 7);
+    },
+    run(mod, { contacts, jobs, now }) {
+      return mod.planScoring({ contacts, jobs, settingsRows: [], timeZone: 'Europe/Paris', now });
+    },
+  },
+  // { name: 'planFollowUps 10000 contacts', entry: 'src/core/followup-plan.ts', setup() {…}, run(mod, s) {…} },
+];
+
+// ---- Runner -----------------------------------------------------------------------------------
+
+const RUNS = 5;
+const filter = process.argv[2] ?? '';
+const modules = new Map();
+for (const bench of BENCHES) {
+  if (filter && !bench.name.includes(filter)) continue;
+  if (!modules.has(bench.entry)) modules.set(bench.entry, load(bench.entry));
+  const mod = modules.get(bench.entry);
+  const state = bench.setup(mod);
+  bench.run(mod, state); // warm-up
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    bench.run(mod, state);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  console.log(
+    `${bench.name}: ${Math.round(median)} ms (median of ${RUNS}; min ${Math.round(times[0])}, max ${Math.round(times[times.length - 1])})`,
+  );
+}
