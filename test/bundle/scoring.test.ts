@@ -124,3 +124,25 @@ describe('Score candidates', () => {
     expect(count(2000)).toBeLessThanOrEqual(small);
   });
 });
+
+describe('a bad Settings value', () => {
+  it('gets a note on its Value cell and a message naming the setting; the default is used, and the note goes once fixed', () => {
+    const b = loadBundle();
+    b.call('menuSetUpTracker');
+    writeContacts(b, [{ Company: 'Acme', Name: 'Ann' }]);
+    const settings = sheet(b, 'Settings');
+    const names = settings
+      .getDataRange()
+      .getValues()
+      .map((r) => r[0]);
+    const row = names.indexOf('Picks per company') + 1;
+    settings.getRange(row, 2).setValue('lots');
+    b.call('menuScoreCandidates');
+    expect(settings.getRange(row, 2).getNote()).toMatch(/Picks per company: must be a whole number/);
+    expect(b.emu.ui.dialogs.at(-1)?.prompt).toMatch(/Picks per company/);
+    expect(column(b, 'Pick')[0]).toBe('✓');
+    settings.getRange(row, 2).setValue(2);
+    b.call('menuScoreCandidates');
+    expect(settings.getRange(row, 2).getNote()).toBe('');
+  });
+});
