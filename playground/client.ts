@@ -1,0 +1,618 @@
+// The playground page: tabs, a virtualized grid, the add-on's menus, sidebars/dialogs with a google.script.run
+// shim, alerts and toasts. All cell and add-on text is set with textContent.
+
+import type { RecordedDialog, RecordedHtmlUi, RecordedMenu } from '../emulator/ui';
+import type { SheetView, UiEvents, ViewCell } from './session';
+
+interface State {
+  name: string;
+  timeZone: string;
+  now: string;
+  activeSheet: string;
+  sheets: { name: string; tabColor: string | null }[];
+  menus: RecordedMenu[];
+  functions: string[];
+  sheet: SheetView | null;
+  startupUi: UiEvents;
+}
+type Reply = { ok: boolean; error?: string; value?: unknown; ui?: UiEvents };
+
+const ROW_H = 22;
+const ROWNUM_W = 46;
+const BUFFER = 10;
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  cls?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+function letters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+let state: State | null = null;
+let current = '';
+let selected: { r: number; c: number } | null = null;
+let busy = 0;
+
+async function api(path: string, body?: unknown): Promise<Reply & Record<string, unknown>> {
+  busy++;
+  $('busy').hidden = false;
+  try {
+    const res = await fetch(path, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined || body instanceof Blob ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? null : body instanceof Blob ? body : JSON.stringify(body),
+    });
+    return (await res.json()) as Reply & Record<string, unknown>;
+  } finally {
+    if (--busy === 0) $('busy').hidden = true;
+  }
+}
+
+// ------------------------------------------------------------------------------------------- state and tabs
+
+async function refresh(sheet = current): Promise<void> {
+  const s = (await api(
+    `/api/state${sheet ? `?sheet=${encodeURIComponent(sheet)}` : ''}`,
+  )) as unknown as State;
+  state = s;
+  if (!s.sheet) {
+    current = s.activeSheet;
+    return refresh(current);
+  }
+  current = s.sheet.name;
+  document.body.dataset.sheet = current;
+  $('doc-name').textContent = s.name;
+  $('clock').textContent =
+    `Today: ${new Date(s.now).toLocaleString('en-US', { timeZone: s.timeZone, dateStyle: 'medium', timeStyle: 'short' })} (${s.timeZone})`;
+  renderTabs();
+  renderMenus();
+  renderGrid();
+  showUi(s.startupUi);
+}
+
+function renderTabs(): void {
+  const tabs = $('tabs');
+  tabs.replaceChildren();
+  for (const s of state?.sheets ?? []) {
+    const b = el('button', 'tab', s.name);
+    b.type = 'button';
+    b.setAttribute('role', 'tab');
+    b.setAttribute('aria-selected', String(s.name === current));
+    if (s.tabColor) b.style.borderTop = `3px solid ${s.tabColor}`;
+    b.addEventListener('click', () => {
+      selected = null;
+      void refresh(s.name);
+    });
+    tabs.append(b);
+  }
+}
+
+// ------------------------------------------------------------------------------------------- menus
+
+function closeMenus(): void {
+  for (const m of document.querySelectorAll('.menu.open')) {
+    m.classList.remove('open');
+    (m.querySelector('.menu-list') as HTMLElement).hidden = true;
+  }
+}
+function wireMenu(menu: HTMLElement): void {
+  const button = menu.querySelector('.menu-button') as HTMLElement;
+  button.addEventListener('click', (ev) => {
+    ev.stopPropagation();
+    const open = menu.classList.contains('open');
+    closeMenus();
+    if (!open) {
+      menu.classList.add('open');
+      (menu.querySelector('.menu-list') as HTMLElement).hidden = false;
+    }
+  });
+}
+
+function renderMenus(): void {
+  const host = $('addon-menus');
+  host.replaceChildren();
+  for (const m of state?.menus ?? []) {
+    const menu = el('div', 'menu');
+    menu.dataset.caption = m.caption;
+    const button = el('button', 'menu-button', m.addon ? 'Extensions' : m.caption);
+    button.type = 'button';
+    const list = el('div', 'menu-list');
+    list.setAttribute('role', 'menu');
+    list.hidden = true;
+    if (m.addon) list.append(el('div', 'submenu-label', m.caption));
+    const add = (items: RecordedMenu['items'], into: HTMLElement) => {
+      for (const item of items) {
+        if ('separator' in item) into.append(el('hr'));
+        else if ('submenu' in item) {
+          into.append(el('div', 'submenu-label', item.submenu));
+          add(item.items, into);
+        } else {
+          const b = el('button', 'menu-item', item.caption);
+          b.type = 'button';
+          b.setAttribute('role', 'menuitem');
+          b.dataset.fn = item.functionName;
+          b.addEventListener('click', () => {
+            closeMenus();
+            void runMenu(item.functionName);
+          });
+          into.append(b);
+        }
+      }
+    };
+    add(m.items, list);
+    menu.append(button, list);
+    wireMenu(menu);
+    host.append(menu);
+  }
+}
+
+async function runMenu(fn: string): Promise<void> {
+  const r = await api('/api/menu', { fn });
+  afterCall(r);
+}
+
+/** After any server call: show what the script showed, report a failure, refresh the grid. */
+function afterCall(r: Reply): void {
+  if (r.ui) showUi(r.ui);
+  if (!r.ok) showError(r.error ?? 'Unknown error');
+  void refresh();
+}
+
+function showError(message: string): void {
+  const bar = $('error-bar');
+  bar.textContent = message;
+  bar.hidden = false;
+  setTimeout(() => {
+    bar.hidden = true;
+  }, 8000);
+}
+
+// ------------------------------------------------------------------------------------------- grid
+
+interface GridDom {
+  body: HTMLElement;
+  view: SheetView;
+  first: number;
+  last: number;
+  left: number[];
+}
+let grid: GridDom | null = null;
+
+function renderGrid(): void {
+  const view = state?.sheet;
+  const host = $('grid');
+  if (!view) return;
+  const keepTop = grid && grid.view.name === view.name ? host.scrollTop : 0;
+  const keepLeft = grid && grid.view.name === view.name ? host.scrollLeft : 0;
+  const totalW = ROWNUM_W + view.colWidths.reduce((a, b) => a + b, 0);
+  const frozen = Math.min(view.frozenRows, view.numRows);
+  const sheet = el('div', 'sheet');
+  sheet.style.width = `${totalW}px`;
+  const head = el('div', 'head');
+  const letterRow = el('div', 'row letters');
+  letterRow.append(cellBox('corner', ROWNUM_W, ''));
+  view.colWidths.forEach((w, i) => {
+    const c = cellBox(`colhead${view.protectedCols[i] ? ' computed' : ''}`, w, '');
+    if (view.protectedCols[i]) {
+      c.title = view.protectedCols[i]!;
+      c.append(el('span', 'lock', '🔒'));
+    }
+    c.append(document.createTextNode(letters(i + 1)));
+    letterRow.append(c);
+  });
+  head.append(letterRow);
+  for (let r = 1; r <= frozen; r++) head.append(rowDom(view, r, r === frozen));
+  const body = el('div', 'body');
+  body.style.height = `${(view.numRows - frozen) * ROW_H}px`;
+  sheet.append(head, body);
+  host.replaceChildren(sheet);
+  const left: number[] = [];
+  let x = ROWNUM_W;
+  for (const w of view.colWidths) {
+    left.push(x);
+    x += w;
+  }
+  grid = { body, view, first: -1, last: -1, left };
+  host.scrollTop = keepTop;
+  host.scrollLeft = keepLeft;
+  paintRows();
+}
+
+function cellBox(cls: string, width: number, text: string): HTMLDivElement {
+  const d = el('div', `cell ${cls}`, text);
+  d.style.width = `${width}px`;
+  return d;
+}
+
+function rowDom(view: SheetView, r: number, frozenEdge = false): HTMLDivElement {
+  const row = el('div', `row${frozenEdge ? ' frozen-edge' : ''}`);
+  row.dataset.r = String(r);
+  row.append(cellBox('rownum', ROWNUM_W, String(r)));
+  const cells = view.rows[r - 1] ?? [];
+  view.colWidths.forEach((w, i) => {
+    row.append(cellDom(view, r, i + 1, cells[i] ?? null, w));
+  });
+  return row;
+}
+
+function cellDom(view: SheetView, r: number, c: number, v: ViewCell | null, width: number): HTMLDivElement {
+  const d = cellBox('data', width, '');
+  d.dataset.r = String(r);
+  d.dataset.c = String(c);
+  if (view.protectedCols[c - 1]) d.classList.add('computed');
+  if (v) {
+    if (v.bg) d.style.background = v.bg;
+    if (v.fc) d.style.color = v.fc;
+    if (v.b) d.classList.add('bold');
+    if (v.num) d.classList.add('num');
+    if (v.ha) d.style.textAlign = v.ha === 'normal' ? '' : v.ha;
+    if (v.note) {
+      d.classList.add('note');
+      d.title = v.note;
+    }
+    if (v.bad) d.classList.add('invalid');
+  }
+  const text = v?.t ?? '';
+  if (v?.dv !== undefined && r > view.frozenRows) {
+    d.classList.add('has-dv');
+    const sel = el('select');
+    sel.setAttribute('aria-label', `${letters(c)}${r}`);
+    const options = ['', ...(view.lists[v.dv] ?? [])];
+    if (!options.includes(text)) options.push(text);
+    for (const o of options) {
+      const opt = el('option', undefined, o);
+      opt.value = o;
+      sel.append(opt);
+    }
+    sel.value = text;
+    sel.addEventListener('change', () => void commit(r, c, sel.value));
+    sel.addEventListener('focus', () => select(r, c));
+    d.append(sel);
+  } else {
+    if (view.protectedCols[c - 1] && r === 1) d.append(el('span', 'lock', '🔒'));
+    d.append(document.createTextNode(text));
+  }
+  if (selected && selected.r === r && selected.c === c) d.classList.add('sel');
+  return d;
+}
+
+function paintRows(): void {
+  if (!grid) return;
+  const host = $('grid');
+  const { view, body } = grid;
+  const frozen = Math.min(view.frozenRows, view.numRows);
+  const headH = ROW_H * (frozen + 1);
+  const top = Math.max(0, host.scrollTop - 0);
+  const first = Math.max(frozen + 1, frozen + 1 + Math.floor(top / ROW_H) - BUFFER);
+  const last = Math.min(
+    view.numRows,
+    frozen + 1 + Math.ceil((top + host.clientHeight - headH) / ROW_H) + BUFFER,
+  );
+  if (first === grid.first && last === grid.last) return;
+  grid.first = first;
+  grid.last = last;
+  const frag = document.createDocumentFragment();
+  for (let r = first; r <= last; r++) {
+    const row = rowDom(view, r);
+    row.style.top = `${(r - frozen - 1) * ROW_H}px`;
+    frag.append(row);
+  }
+  body.replaceChildren(frag);
+}
+
+function cellAt(r: number, c: number): HTMLElement | null {
+  return $('grid').querySelector(`.cell.data[data-r="${r}"][data-c="${c}"]`);
+}
+
+function select(r: number, c: number): void {
+  if (!grid) return;
+  for (const s of $('grid').querySelectorAll('.cell.sel')) s.classList.remove('sel');
+  selected = { r, c };
+  cellAt(r, c)?.classList.add('sel');
+  $('cell-name').textContent = `${letters(c)}${r}`;
+  $('cell-text').textContent = grid.view.rows[r - 1]?.[c - 1]?.t ?? '';
+  void api('/api/select', { sheet: current, a1: `${letters(c)}${r}` });
+}
+
+async function confirmProtected(c: number): Promise<boolean> {
+  const why = grid?.view.protectedCols[c - 1];
+  if (!why) return true;
+  $('confirm-text').textContent =
+    `You are trying to edit part of this sheet that should not be changed accidentally:\n${why}.\nEdit anyway?`;
+  const box = $('confirm');
+  box.hidden = false;
+  return new Promise((resolve) => {
+    const done = (answer: boolean) => {
+      box.hidden = true;
+      $('confirm-ok').onclick = null;
+      $('confirm-cancel').onclick = null;
+      resolve(answer);
+    };
+    $('confirm-ok').onclick = () => done(true);
+    $('confirm-cancel').onclick = () => done(false);
+  });
+}
+
+async function commit(r: number, c: number, value: string): Promise<void> {
+  if (!(await confirmProtected(c))) {
+    renderGrid();
+    return;
+  }
+  afterCall(await api('/api/edit', { sheet: current, row: r, col: c, value }));
+}
+
+async function paste(r: number, c: number, values: string[][]): Promise<void> {
+  const cols = values[0]?.length ?? 1;
+  for (let j = 0; j < cols; j++) if (!(await confirmProtected(c + j))) return;
+  afterCall(await api('/api/edit', { sheet: current, row: r, col: c, values }));
+}
+
+function startEdit(r: number, c: number, initial?: string): void {
+  const d = cellAt(r, c);
+  if (!d || d.querySelector('input,select')) return;
+  const input = el('input');
+  input.value = initial ?? grid?.view.rows[r - 1]?.[c - 1]?.t ?? '';
+  d.append(input);
+  input.focus();
+  let done = false;
+  const finish = (save: boolean) => {
+    if (done) return;
+    done = true;
+    const v = input.value;
+    input.remove();
+    $('grid').focus();
+    if (save) void commit(r, c, v);
+  };
+  input.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' || ev.key === 'Tab') {
+      ev.preventDefault();
+      finish(true);
+    } else if (ev.key === 'Escape') finish(false);
+    ev.stopPropagation();
+  });
+  input.addEventListener('blur', () => finish(true));
+}
+
+function wireGrid(): void {
+  const host = $('grid');
+  host.addEventListener('scroll', () => paintRows(), { passive: true });
+  window.addEventListener('resize', () => paintRows());
+  host.addEventListener('mousedown', (ev) => {
+    const d = (ev.target as HTMLElement).closest('.cell.data') as HTMLElement | null;
+    if (d && !(ev.target as HTMLElement).closest('input')) select(Number(d.dataset.r), Number(d.dataset.c));
+  });
+  host.addEventListener('dblclick', (ev) => {
+    const d = (ev.target as HTMLElement).closest('.cell.data') as HTMLElement | null;
+    if (d) startEdit(Number(d.dataset.r), Number(d.dataset.c));
+  });
+  host.addEventListener('keydown', (ev) => {
+    if (!selected || !grid || (ev.target as HTMLElement).closest('input,select')) return;
+    const { r, c } = selected;
+    const move: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
+    if (move[ev.key]) {
+      ev.preventDefault();
+      const [dr, dc] = move[ev.key]!;
+      const nr = Math.min(grid.view.numRows, Math.max(1, r + dr));
+      const nc = Math.min(grid.view.numCols, Math.max(1, c + dc));
+      select(nr, nc);
+      cellAt(nr, nc)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    } else if (ev.key === 'Enter' || ev.key === 'F2') {
+      ev.preventDefault();
+      startEdit(r, c);
+    } else if (ev.key === 'Delete' || ev.key === 'Backspace') {
+      ev.preventDefault();
+      void commit(r, c, '');
+    } else if (ev.key.length === 1 && !ev.ctrlKey && !ev.metaKey) {
+      ev.preventDefault();
+      startEdit(r, c, ev.key);
+    }
+  });
+  document.addEventListener('paste', (ev) => {
+    if (!selected || (ev.target as HTMLElement).closest?.('input,textarea')) return;
+    const text = ev.clipboardData?.getData('text/plain') ?? '';
+    if (text === '') return;
+    ev.preventDefault();
+    const rows = text
+      .replace(/\r?\n$/, '')
+      .split(/\r?\n/)
+      .map((line) => line.split('\t'));
+    if (rows.length === 1 && rows[0]!.length === 1) void commit(selected.r, selected.c, rows[0]![0]!);
+    else void paste(selected.r, selected.c, rows);
+  });
+}
+
+// ------------------------------------------------------------------------------------------- add-on UI
+
+const alerts: RecordedDialog[] = [];
+
+function showUi(ui: UiEvents | undefined): void {
+  if (!ui) return;
+  alerts.push(...ui.dialogs);
+  nextAlert();
+  for (const t of ui.toasts) toast(t.title, t.message, t.timeoutSeconds);
+  for (const s of ui.shown) openHtml(s);
+}
+
+function nextAlert(): void {
+  const box = $('alert');
+  if (!box.hidden) return;
+  const a = alerts.shift();
+  if (!a) return;
+  $('alert-title').textContent = a.title || (a.kind === 'prompt' ? 'Prompt' : 'Referral tracker');
+  $('alert-text').textContent = a.prompt;
+  const answered = a.kind === 'prompt' ? `${a.button}, text "${a.text}"` : a.button;
+  $('alert-answer').textContent =
+    a.buttons === 'OK' && a.kind === 'alert'
+      ? ''
+      : `The script ran on without waiting: answered ${answered}.`;
+  box.hidden = false;
+  $('alert-ok').focus();
+}
+
+function toast(title: string, message: string, seconds: number): void {
+  const t = el('div', 'toast');
+  if (title) t.append(el('b', undefined, title));
+  t.append(document.createTextNode(message));
+  t.addEventListener('click', () => t.remove());
+  $('toasts').append(t);
+  if (seconds >= 0) setTimeout(() => t.remove(), Math.min(Math.max(seconds, 2), 15) * 1000);
+}
+
+/** The google.script.run / google.script.host shim put at the top of every sidebar and dialog. */
+function shim(id: number): string {
+  const code = `(function () {
+  var ORIGIN = ${JSON.stringify(location.origin)};
+  var P = window.parent && window.parent.__playground;
+  function illegal(v, path) {
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return null;
+    if (typeof v === 'number') return isFinite(v) ? null : path;
+    if (Array.isArray(v)) { for (var i = 0; i < v.length; i++) { var b = illegal(v[i], path + '.' + i); if (b !== null) return b; } return null; }
+    if (typeof v === 'object' && Object.prototype.toString.call(v) === '[object Object]' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) {
+      for (var k in v) { var c = illegal(v[k], path + '.' + k); if (c !== null) return c; } return null;
+    }
+    return path;
+  }
+  function runner(success, failure, user) {
+    return new Proxy({}, { get: function (_, name) {
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      if (name === 'withSuccessHandler') return function (f) { return runner(f, failure, user); };
+      if (name === 'withFailureHandler') return function (f) { return runner(success, f, user); };
+      if (name === 'withUserObject') return function (o) { return runner(success, failure, o); };
+      return function () {
+        var args = Array.prototype.slice.call(arguments);
+        for (var i = 0; i < args.length; i++) {
+          var bad = illegal(args[i], String(i));
+          if (bad !== null) throw new Error('Failed due to illegal value in property: ' + bad);
+        }
+        fetch(ORIGIN + '/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fn: name, args: args }) })
+          .then(function (r) { return r.json(); })
+          .then(function (res) {
+            if (P) P.afterRun(res);
+            if (res.ok) { if (success) success(res.value, user); }
+            else { var e = new Error(res.error); e.name = 'ScriptError'; if (failure) failure(e, user); else console.error(e); }
+          }, function (err) { if (failure) failure(err, user); else console.error(err); });
+      };
+    } });
+  }
+  window.google = window.google || {};
+  window.google.script = {
+    run: runner(null, null, undefined),
+    host: {
+      origin: ORIGIN,
+      close: function () { if (P) P.close(${id}); },
+      setHeight: function (h) { if (P) P.resize(${id}, null, h); },
+      setWidth: function (w) { if (P) P.resize(${id}, w, null); },
+      editor: { focus: function () { if (P) P.focusEditor(); } }
+    }
+  };
+})();`;
+  return `<script>${code.replace(/<\/script/gi, '<\\/script')}</script>`;
+}
+
+function withShim(html: string, id: number): string {
+  const s = shim(id);
+  if (/<head[^>]*>/i.test(html)) return html.replace(/<head[^>]*>/i, (m) => m + s);
+  if (/<html[^>]*>/i.test(html)) return html.replace(/<html[^>]*>/i, (m) => `${m}<head>${s}</head>`);
+  return s + html;
+}
+
+const openUis = new Map<number, { kind: RecordedHtmlUi['kind']; frame: HTMLIFrameElement }>();
+
+function openHtml(s: RecordedHtmlUi & { id: number }): void {
+  const frame = el('iframe');
+  frame.title = s.title || (s.kind === 'sidebar' ? 'Sidebar' : 'Dialog');
+  frame.dataset.uiId = String(s.id);
+  frame.srcdoc = withShim(s.html, s.id);
+  if (s.kind === 'sidebar') {
+    for (const [id, u] of openUis) if (u.kind === 'sidebar') openUis.delete(id);
+    const side = $('sidebar');
+    side.querySelector('iframe')?.remove();
+    $('sidebar-title').textContent = s.title;
+    side.append(frame);
+    side.hidden = false;
+  } else {
+    for (const [id, u] of openUis) if (u.kind !== 'sidebar') openUis.delete(id);
+    const modal = $('modal');
+    const box = modal.querySelector('.dialog') as HTMLElement;
+    box.querySelector('iframe')?.remove();
+    $('modal-title').textContent = s.title;
+    frame.style.width = `${s.width || 600}px`;
+    frame.style.height = `${s.height || 400}px`;
+    box.append(frame);
+    modal.hidden = false;
+  }
+  openUis.set(s.id, { kind: s.kind, frame });
+}
+
+function closeUi(id: number): void {
+  const u = openUis.get(id);
+  if (!u) return;
+  openUis.delete(id);
+  u.frame.remove();
+  if (u.kind === 'sidebar') $('sidebar').hidden = true;
+  else $('modal').hidden = true;
+}
+
+// ------------------------------------------------------------------------------------------- boot
+
+(window as unknown as { __playground: unknown }).__playground = {
+  afterRun: (r: Reply) => afterCall({ ...r, ok: true }),
+  close: closeUi,
+  resize(id: number, w: number | null, h: number | null) {
+    const u = openUis.get(id);
+    if (!u) return;
+    if (w !== null) u.frame.style.width = `${w}px`;
+    if (h !== null) u.frame.style.height = `${h}px`;
+  },
+  focusEditor: () => $('grid').focus(),
+};
+
+function boot(): void {
+  wireMenu($('file-menu'));
+  document.addEventListener('click', () => closeMenus());
+  wireGrid();
+  $('alert-ok').addEventListener('click', () => {
+    $('alert').hidden = true;
+    nextAlert();
+  });
+  $('sidebar-close').addEventListener('click', () => {
+    for (const [id, u] of openUis) if (u.kind === 'sidebar') closeUi(id);
+  });
+  $('modal-close').addEventListener('click', () => {
+    for (const [id, u] of openUis) if (u.kind !== 'sidebar') closeUi(id);
+  });
+  $('reset').addEventListener('click', async () => {
+    closeMenus();
+    if (!window.confirm('Replace this workbook with a fresh copy of the example data?')) return;
+    afterCall(await api('/api/reset', {}));
+  });
+  const file = $<HTMLInputElement>('import');
+  file.addEventListener('change', async () => {
+    const f = file.files?.[0];
+    if (!f) return;
+    closeMenus();
+    const r = await api('/api/import', f);
+    file.value = '';
+    if (!r.ok) showError(r.error ?? 'Import failed');
+    else toast('Imported', `${f.name}: ${(r.sheets as string[]).join(', ')}`, 5);
+    await refresh('');
+  });
+  void refresh('').then(() => document.body.setAttribute('data-ready', 'true'));
+}
+
+boot();

@@ -1,0 +1,520 @@
+// The playground's server side: one emulator with dist/Code.js loaded in node:vm, and the actions the page calls.
+
+import vm from 'node:vm';
+import { isDate, type Realm } from '../emulator/context';
+import { createEmulator, type Emulator } from '../emulator/index';
+import { fromWallClock, toWallClock } from '../emulator/number-format';
+import type { WorkbookJSON } from '../emulator/spreadsheet';
+import type { ButtonName, RecordedDialog, RecordedHtmlUi } from '../emulator/ui';
+
+/** What the playground keeps next to the workbook in its save file. */
+export interface SavedFile extends WorkbookJSON {
+  playground?: { properties?: Record<'script' | 'user' | 'document', Record<string, string>> };
+}
+
+/** A scripted answer for the next alert or prompt. */
+export interface Answer {
+  button: ButtonName;
+  text?: string;
+}
+
+/** What happened on screen during one execution: alerts/prompts (already answered), toasts, sidebars and dialogs. */
+export interface UiEvents {
+  dialogs: RecordedDialog[];
+  toasts: { message: string; title: string; timeoutSeconds: number }[];
+  shown: (RecordedHtmlUi & { id: number })[];
+}
+
+/** The outcome of running a function of the bundle. */
+export type RunResult =
+  | { ok: true; value: unknown; ui: UiEvents }
+  | { ok: false; error: string; ui: UiEvents };
+
+/** Options of a playground session. */
+export interface SessionOptions {
+  code: string;
+  html: Record<string, string>;
+  /** YYYY-MM-DD: the clock starts at 09:00 that day in the spreadsheet's time zone. */
+  today?: string;
+  /** Offset of the emulator clock from real time, in ms (wins over today; keeps the clock across an import). */
+  clockOffset?: number;
+  timeZone?: string;
+  saved?: SavedFile;
+}
+
+const EMPTY_TZ = 'Europe/Paris';
+
+/** The state the page renders for one sheet. */
+export interface SheetView {
+  name: string;
+  frozenRows: number;
+  frozenCols: number;
+  numRows: number;
+  numCols: number;
+  lastRow: number;
+  colWidths: number[];
+  /** Per column: the protection description when the column (from row 1) is protected. */
+  protectedCols: (string | null)[];
+  /** Distinct dropdown lists; cells refer to them by index. */
+  lists: string[][];
+  /** rows[r][c] = null for a blank unformatted cell, else a compact cell. */
+  rows: (ViewCell | null)[][];
+}
+
+/** A rendered cell: display text and the formatting the grid shows. */
+export interface ViewCell {
+  t: string;
+  bg?: string;
+  fc?: string;
+  b?: true;
+  ha?: string;
+  note?: string;
+  /** Index into lists. */
+  dv?: number;
+  /** The value fails its validation rule (a warning, as the red corner in Sheets). */
+  bad?: true;
+  /** The value is a number or date (right-aligned). */
+  num?: true;
+}
+
+/** One live playground: the emulator, the bundle's realm, and its UI history. */
+export class PlaygroundSession {
+  readonly emu: Emulator;
+  readonly context: vm.Context;
+  private nextUiId = 1;
+  /** Emulator time minus real time. */
+  readonly clockOffset: number;
+  private readonly functions: Set<string>;
+
+  constructor(opts: SessionOptions) {
+    this.context = vm.createContext({});
+    const clock = { now: () => Date.now() };
+    vm.runInContext(
+      `(function (clock) {
+         const RealDate = globalThis.Date;
+         globalThis.Date = class Date extends RealDate {
+           constructor(...args) { if (args.length === 0) super(clock.now()); else super(...args); }
+           static now() { return clock.now(); }
+         };
+       })`,
+      this.context,
+    )(clock);
+    const realm: Realm = {
+      Date: vm.runInContext('Date', this.context),
+      Array: vm.runInContext('Array', this.context),
+      Object: vm.runInContext('Object', this.context),
+      evaluate: (src: string) => vm.runInContext(src, this.context),
+    };
+    const timeZone = opts.saved?.timeZone ?? opts.timeZone ?? EMPTY_TZ;
+    this.emu = createEmulator({
+      realm,
+      htmlFiles: opts.html,
+      timeZone,
+      now: Date.now(),
+      spreadsheetName: 'Referral tracker (playground)',
+      ...(opts.saved ? { workbook: stripPlayground(opts.saved) } : {}),
+    });
+    // The clock runs with real time, shifted so that --today starts at 09:00 in the spreadsheet's zone.
+    this.clockOffset = opts.clockOffset ?? (opts.today ? nineAm(opts.today, timeZone) - Date.now() : 0);
+    const offset = this.clockOffset;
+    (this.emu.clock as unknown as { now: () => number }).now = () => Date.now() + offset;
+    clock.now = () => this.emu.clock.now();
+    const props = opts.saved?.playground?.properties;
+    if (props) {
+      for (const k of ['script', 'user', 'document'] as const) {
+        for (const [key, v] of Object.entries(props[k] ?? {})) this.emu.properties[k].data.set(key, v);
+      }
+    }
+    Object.assign(this.context, this.emu.globals);
+    vm.runInContext(opts.code, this.context, { filename: 'Code.js' });
+    this.functions = new Set(
+      vm.runInContext(
+        'Object.keys(globalThis).filter((k) => typeof globalThis[k] === "function" && k !== "Date")',
+        this.context,
+      ) as string[],
+    );
+    this.open();
+  }
+
+  /** Whether the bundle has a top-level function of that name. */
+  has(fn: string): boolean {
+    return this.functions.has(fn);
+  }
+
+  /** Runs onOpen as Sheets does when the spreadsheet opens (the menu is rebuilt). */
+  open(): void {
+    if (!this.has('onOpen')) return;
+    this.emu.ui.menus.length = 0;
+    const e = { authMode: 'LIMITED', source: this.emu.spreadsheet.self, user: this.user() };
+    this.execute('onOpen', [e]);
+  }
+
+  /** Starts a new workbook as a new user would: Set up tracker, then example data (and scoring if present). */
+  seed(): UiEvents {
+    const steps = ['menuSetUpTracker', 'menuLoadExampleData', 'menuScoreCandidates', 'menuRefreshFollowUps'];
+    const ui: UiEvents = { dialogs: [], toasts: [], shown: [] };
+    for (const fn of steps) {
+      if (!this.has(fn)) continue;
+      const r = this.execute(fn, []);
+      ui.dialogs.push(...r.ui.dialogs);
+      ui.toasts.push(...r.ui.toasts);
+      if (!r.ok) throw new Error(`${fn} failed while seeding the playground: ${r.error}`);
+    }
+    // Open on the Contacts sheet, where a new user starts.
+    const contacts = this.emu.spreadsheet.sheetRaw('Contacts');
+    if (contacts) this.emu.spreadsheet.setActiveSheetRaw(contacts);
+    return ui;
+  }
+
+  /** The menus onOpen registered. */
+  menus() {
+    return this.emu.ui.menus;
+  }
+
+  /** Whether a function is reachable from a menu item. */
+  isMenuFunction(fn: string): boolean {
+    const walk = (items: (typeof this.emu.ui.menus)[number]['items']): boolean =>
+      items.some((i) => ('functionName' in i && i.functionName === fn) || ('items' in i && walk(i.items)));
+    return this.emu.ui.menus.some((m) => walk(m.items));
+  }
+
+  /** Runs one top-level function as one Apps Script execution; records what it showed. */
+  execute(fn: string, args: unknown[], answers: Answer[] = []): RunResult {
+    const ui = this.emu.ui;
+    const book = this.emu.spreadsheet;
+    const d0 = ui.dialogs.length;
+    const t0 = book.toasts.length;
+    const s0 = ui.shown.length;
+    for (const a of answers) ui.answerNext(a.button, a.text ?? '');
+    let result: RunResult;
+    try {
+      const f = (this.context as Record<string, unknown>)[fn];
+      if (typeof f !== 'function') throw new Error(`Script function not found: ${fn}`);
+      const value = (f as (...a: unknown[]) => unknown)(...args);
+      result = { ok: true, value: toClientValue(value), ui: { dialogs: [], toasts: [], shown: [] } };
+    } catch (e) {
+      result = { ok: false, error: errorMessage(e), ui: { dialogs: [], toasts: [], shown: [] } };
+    } finally {
+      // Unused scripted answers must not leak into the next execution.
+      (ui as unknown as { answers: unknown[] }).answers.length = 0;
+      this.emu.endExecution();
+    }
+    result.ui = {
+      dialogs: ui.dialogs.slice(d0),
+      toasts: book.toasts.slice(t0),
+      shown: ui.shown.slice(s0).map((s) => ({ ...s, id: this.nextUiId++ })),
+    };
+    return result;
+  }
+
+  /**
+   * A google.script.run call: the function must be a public global (no trailing underscore) and the
+   * arguments JSON values (the page's shim refuses Dates before sending, as Apps Script does).
+   */
+  run(fn: string, args: unknown[]): RunResult {
+    if (typeof fn !== 'string' || !this.has(fn) || fn.endsWith('_') || fn === 'Date') {
+      return {
+        ok: false,
+        error: `Script function not found: ${fn}`,
+        ui: { dialogs: [], toasts: [], shown: [] },
+      };
+    }
+    const bad = illegalArg(args);
+    if (bad !== null) {
+      return { ok: false, error: `Failed due to illegal value in property: ${bad}`, ui: emptyUi() };
+    }
+    return this.execute(fn, toRealm(this.emu, args) as unknown[]);
+  }
+
+  /** The user types into one cell or pastes a block: write as the UI would, then fire onEdit. */
+  edit(sheetName: string, row: number, col: number, values: unknown[][], single: boolean): RunResult {
+    const sheet = this.emu.spreadsheet.sheetRaw(sheetName);
+    if (!sheet) return { ok: false, error: `No sheet named ${sheetName}`, ui: emptyUi() };
+    const nr = values.length;
+    const nc = Math.max(...values.map((r) => r.length));
+    if (nr < 1 || nc < 1) return { ok: false, error: 'Nothing to write', ui: emptyUi() };
+    for (let i = 0; i < nr; i++) {
+      for (let j = 0; j < nc; j++) {
+        const v = values[i]?.[j];
+        if (
+          v !== null &&
+          v !== undefined &&
+          typeof v !== 'string' &&
+          typeof v !== 'number' &&
+          typeof v !== 'boolean'
+        )
+          return { ok: false, error: 'Cell values must be text, numbers or booleans', ui: emptyUi() };
+      }
+    }
+    const grow = row + nr - 1 - sheet.maxRows;
+    if (grow > 0) sheet.maxRows += grow;
+    if (col + nc - 1 > sheet.maxCols)
+      return { ok: false, error: 'The paste is wider than the sheet', ui: emptyUi() };
+    // Data validation: a rejecting rule refuses the whole input, as the Sheets UI does.
+    for (let i = 0; i < nr; i++) {
+      for (let j = 0; j < nc; j++) {
+        const input = values[i]?.[j] ?? '';
+        const check = sheet.validateCell(row + i, col + j, input);
+        if (check.rejected) {
+          const help = check.helpText || 'Input must fall within the specified range.';
+          return { ok: false, error: `There was a problem: ${help}`, ui: emptyUi() };
+        }
+      }
+    }
+    const range = sheet.rangeAt(row, col, nr, nc);
+    const oldCell = sheet.cellAt(row, col);
+    const oldValue =
+      oldCell && oldCell.v !== '' ? rawString(oldCell.v, this.emu.spreadsheet.timeZone) : undefined;
+    const grid = Array.from({ length: nr }, (_, i) =>
+      Array.from({ length: nc }, (_, j) => {
+        const v = values[i]?.[j];
+        return v === null || v === undefined ? '' : v;
+      }),
+    );
+    // The user is not subject to warning-only protections (Sheets asks first: the page does that).
+    try {
+      range.setValues(toRealm(this.emu, grid) as unknown[][]);
+    } catch (e) {
+      return { ok: false, error: errorMessage(e), ui: emptyUi() };
+    }
+    this.emu.spreadsheet.setActiveRangeRaw(range);
+    const e: Record<string, unknown> = {
+      authMode: 'LIMITED',
+      range: sheet.rangeAt(row, col, nr, nc).self,
+      source: this.emu.spreadsheet.self,
+      user: this.user(),
+      triggerUid: '',
+    };
+    if (single && nr === 1 && nc === 1) {
+      const newCell = sheet.cellAt(row, col);
+      if (newCell && newCell.v !== '') e.value = rawString(newCell.v, this.emu.spreadsheet.timeZone);
+      if (oldValue !== undefined) e.oldValue = oldValue;
+    }
+    const ui = emptyUi();
+    let result: RunResult = { ok: true, value: null, ui };
+    if (this.has('onEdit')) {
+      const event = this.emu.ctx.realm.Object.assign(this.emu.ctx.realm.evaluate('({})') as object, e);
+      result = this.execute('onEdit', [event]);
+    }
+    // Installable edit triggers run with full authorization, after the simple trigger.
+    for (const t of this.emu.triggers.list.filter((x) => x.eventType === 'ON_EDIT')) {
+      const fired = this.execute(t.handlerFunction, [{ ...e, authMode: 'FULL', triggerUid: t.uniqueId }]);
+      result.ui.dialogs.push(...fired.ui.dialogs);
+      result.ui.toasts.push(...fired.ui.toasts);
+      result.ui.shown.push(...fired.ui.shown);
+    }
+    return result;
+  }
+
+  /** Selects a range, as a click in the grid does. */
+  select(sheetName: string, a1: string): void {
+    const sheet = this.emu.spreadsheet.sheetRaw(sheetName);
+    if (!sheet) throw new Error(`No sheet named ${sheetName}`);
+    this.emu.spreadsheet.setActiveRangeRaw(sheet.rangeA1(a1));
+  }
+
+  /** The whole file to save. */
+  toSaved(): SavedFile {
+    const p = this.emu.properties;
+    return {
+      ...this.emu.spreadsheet.toJSON(),
+      playground: {
+        properties: {
+          script: Object.fromEntries(p.script.data),
+          user: Object.fromEntries(p.user.data),
+          document: Object.fromEntries(p.document.data),
+        },
+      },
+    };
+  }
+
+  /** Names and sizes of the sheets, the active one, the menu, the clock. */
+  summary() {
+    const book = this.emu.spreadsheet;
+    return {
+      name: book.name,
+      timeZone: book.timeZone,
+      now: new Date(this.emu.clock.now()).toISOString(),
+      activeSheet: book.activeSheetRaw().name,
+      sheets: book.sheets.filter((s) => !s.hidden).map((s) => ({ name: s.name, tabColor: s.tabColor })),
+      menus: this.menus(),
+      functions: [...this.functions].sort(),
+    };
+  }
+
+  /** The view of one sheet: display values, fills, dropdown lists, protected columns. */
+  sheetView(name: string): SheetView | null {
+    const book = this.emu.spreadsheet;
+    const sheet = book.sheetRaw(name);
+    if (!sheet) return null;
+    const lastRow = sheet.lastRow();
+    const numRows = Math.min(sheet.maxRows, Math.max(lastRow + 100, 50));
+    const numCols = Math.min(sheet.maxCols, Math.max(sheet.lastColumn() + 2, 8));
+    const display = sheet.rangeAt(1, 1, numRows, numCols).getDisplayValues();
+    const lists: string[][] = [];
+    const listIndex = new Map<string, number>();
+    const rows: (ViewCell | null)[][] = [];
+    for (let r = 1; r <= numRows; r++) {
+      const line: (ViewCell | null)[] = [];
+      for (let c = 1; c <= numCols; c++) {
+        const cell = sheet.cellAt(r, c);
+        const t = display[r - 1]![c - 1]!;
+        if (!cell) {
+          line.push(null);
+          continue;
+        }
+        const v: ViewCell = { t };
+        if (cell.bg && cell.bg !== '#ffffff') v.bg = cell.bg;
+        if (cell.fc && cell.fc !== '#000000') v.fc = cell.fc;
+        if (cell.fw === 'bold') v.b = true;
+        if (cell.ha) v.ha = cell.ha;
+        if (cell.note) v.note = cell.note;
+        if (typeof cell.v === 'number' || typeof cell.v === 'object') v.num = true;
+        if (cell.dv) {
+          const list = dropdownOf(book, cell.dv);
+          if (list) {
+            const key = JSON.stringify(list);
+            let i = listIndex.get(key);
+            if (i === undefined) {
+              i = lists.length;
+              lists.push(list);
+              listIndex.set(key, i);
+            }
+            v.dv = i;
+          }
+          if (cell.v !== '' && !book.passes(cell.dv, cell.v, t)) v.bad = true;
+        }
+        line.push(Object.keys(v).length === 1 && t === '' ? null : v);
+      }
+      rows.push(line);
+    }
+    const protectedCols: (string | null)[] = Array.from({ length: numCols }, () => null);
+    for (const p of book.protections) {
+      const d = p.data;
+      if (d.sheetName !== name || d.type !== 'RANGE' || !d.range || d.range.row > 1) continue;
+      for (let c = d.range.col; c < d.range.col + d.range.numCols && c <= numCols; c++) {
+        protectedCols[c - 1] = `${d.description || 'Protected range'}${d.warningOnly ? '' : ' (locked)'}`;
+      }
+    }
+    return {
+      name,
+      frozenRows: sheet.frozenRows,
+      frozenCols: sheet.frozenCols,
+      numRows,
+      numCols,
+      lastRow,
+      colWidths: Array.from({ length: numCols }, (_, i) => sheet.colWidths[i] ?? 100),
+      protectedCols,
+      lists,
+      rows,
+    };
+  }
+
+  private user() {
+    return this.emu.globals.Session.getActiveUser();
+  }
+}
+
+function emptyUi(): UiEvents {
+  return { dialogs: [], toasts: [], shown: [] };
+}
+
+function stripPlayground(saved: SavedFile): WorkbookJSON {
+  const { playground: _ignored, ...book } = saved;
+  return book;
+}
+
+/** 09:00 on a YYYY-MM-DD day in a time zone, as epoch ms. */
+export function nineAm(day: string, timeZone: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) throw new Error(`--today wants YYYY-MM-DD, got ${day}`);
+  return fromWallClock(timeZone, +m[1]!, +m[2]!, +m[3]!, 9, 0, 0);
+}
+
+function errorMessage(e: unknown): string {
+  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
+  return String(e);
+}
+
+/** e.value / e.oldValue as Sheets gives them: strings; dates as their serial number. */
+function rawString(v: string | number | boolean | { date: number }, timeZone: string): string {
+  if (typeof v === 'object') {
+    const w = toWallClock(v.date, timeZone);
+    const serial =
+      (Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Date.UTC(1899, 11, 30)) /
+      86_400_000;
+    return String(serial);
+  }
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
+/** The items of a dropdown rule (a list, or the display values of a range), or null. */
+function dropdownOf(
+  book: Emulator['spreadsheet'],
+  dv: { criteria: string; args: unknown[] },
+): string[] | null {
+  const a = dv.args[0];
+  if (dv.criteria === 'VALUE_IN_LIST' && Array.isArray(a)) return a.map((x) => String(x));
+  if (dv.criteria === 'VALUE_IN_RANGE' && a && typeof a === 'object' && 'range' in a) {
+    const ref = (a as { range: Parameters<typeof book.displayValuesOf>[0] }).range;
+    return [
+      ...new Set(
+        book
+          .displayValuesOf(ref)
+          .flat()
+          .filter((s) => s !== ''),
+      ),
+    ];
+  }
+  return null;
+}
+
+/** Path of the first value google.script.run refuses (Date, function, undefined inside objects...), or null. */
+export function illegalArg(v: unknown, path = ''): string | null {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? null : path || '0';
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const bad = illegalArg(v[i], path ? `${path}.${i}` : String(i));
+      if (bad !== null) return bad;
+    }
+    return null;
+  }
+  if (typeof v === 'object' && !isDate(v) && Object.getPrototypeOf(v) === Object.prototype) {
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      const bad = illegalArg(x, path ? `${path}.${k}` : k);
+      if (bad !== null) return bad;
+    }
+    return null;
+  }
+  return path || '0';
+}
+
+/** A JSON value rebuilt with the bundle realm's arrays and objects (instanceof Array holds inside). */
+function toRealm(emu: Emulator, v: unknown): unknown {
+  const { Array: A, Object: O } = emu.ctx.realm;
+  if (Array.isArray(v)) return A.from(v, (x) => toRealm(emu, x));
+  if (v && typeof v === 'object') {
+    const out = O.create(O.prototype) as Record<string, unknown>;
+    for (const [k, x] of Object.entries(v)) out[k] = toRealm(emu, x);
+    return out;
+  }
+  return v;
+}
+
+/**
+ * A server return value as google.script.run hands it to the page: JSON values pass; a Date
+ * anywhere in it makes the whole result null, as in Apps Script.
+ */
+export function toClientValue(v: unknown): unknown {
+  const hasIllegal = (x: unknown): boolean => {
+    if (isDate(x) || typeof x === 'function' || typeof x === 'symbol' || typeof x === 'bigint') return true;
+    if (Array.isArray(x)) return x.some(hasIllegal);
+    if (x && typeof x === 'object') return Object.values(x).some(hasIllegal);
+    return false;
+  };
+  if (v === undefined) return null;
+  if (hasIllegal(v)) return null;
+  return JSON.parse(JSON.stringify(v));
+}
