@@ -197,7 +197,69 @@ const BENCHES = [
       return mod.planScoring({ contacts, jobs, settingsRows: [], timeZone: 'Europe/Paris', now });
     },
   },
-  // { name: 'planFollowUps 10000 contacts', entry: 'src/core/followup-plan.ts', setup() {…}, run(mod, s) {…} },
+  {
+    name: 'planFollowUps 10000 contacts',
+    entry: 'src/core/followup-plan.ts',
+    setup() {
+      // The shared sheets, with every follow-up rule given work: calls ahead and past, thank-yous,
+      // referrals, jobs with Apply and Outcome set.
+      const { contacts, jobs, now } = generateSheets(10_000, 500);
+      const ci = (h) => CONTACT_HEADERS.indexOf(h);
+      const ji = (h) => JOB_HEADERS.indexOf(h);
+      const day = 86_400_000;
+      const r = rng(11);
+      const rows = contacts.rows.map((row, i) => {
+        const out = row.slice();
+        const at = (days) => new Date(now + Math.round(days * day));
+        switch (i % 10) {
+          case 0:
+            out[ci('Status')] = 'Call scheduled';
+            out[ci('Call on')] = at(r() * 10 - 5);
+            break;
+          case 1:
+            out[ci('Status')] = 'Call done';
+            out[ci('Call on')] = at(-r() * 10);
+            break;
+          case 2:
+            out[ci('Status')] = 'Referred';
+            out[ci('Referred on')] = at(-r() * 20);
+            if (r() < 0.5) out[ci('Thanked on')] = at(-1);
+            break;
+          case 3:
+            out[ci('Replied on')] = out[ci('Status')] === 'Replied' ? at(-r() * 5) : '';
+            break;
+          default:
+        }
+        return out;
+      });
+      const jobRows = jobs.rows.map((row, i) => {
+        const out = row.slice();
+        out[ji('Apply')] = ['Before referral', 'After referral', 'Unknown', ''][Math.floor(r() * 4)];
+        if (i % 5 === 0) {
+          out[ji('Outcome')] = ['Interview', 'Rejected', 'Offer'][i % 3];
+          out[ji('Outcome on')] = new Date(now - (i % 9) * day);
+        }
+        return out;
+      });
+      return {
+        contacts: { headers: contacts.headers, rows },
+        jobs: { headers: jobs.headers, rows: jobRows },
+        now,
+      };
+    },
+    run(mod, { contacts, jobs, now }) {
+      return mod.planFollowUps({
+        contacts,
+        jobs,
+        settingsRows: [
+          ['Setting', 'Value'],
+          ['No reply after days', 7],
+        ],
+        timeZone: 'Europe/Paris',
+        now,
+      });
+    },
+  },
 ];
 
 // ---- Runner -----------------------------------------------------------------------------------
