@@ -88,10 +88,23 @@ export function zonedToInstant(
   return ms;
 }
 
-/** The calendar day of an instant in a time zone. */
+const dayCache = new Map<string, Map<number, Day>>();
+
+/** The calendar day of an instant in a time zone (memoised: sheets repeat the same dates). */
 export function dayOf(ms: number, timeZone: string): Day {
-  const p = zonedParts(ms, timeZone);
-  return Math.round(Date.UTC(p.year, p.month - 1, p.day) / MS_PER_DAY);
+  let cache = dayCache.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    dayCache.set(timeZone, cache);
+  }
+  let d = cache.get(ms);
+  if (d === undefined) {
+    const p = zonedParts(ms, timeZone);
+    d = Math.round(Date.UTC(p.year, p.month - 1, p.day) / MS_PER_DAY);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(ms, d);
+  }
+  return d;
 }
 
 /** Day from year, month (1–12), day of month. */

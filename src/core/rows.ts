@@ -82,17 +82,31 @@ export function matchKey(s: string): string {
   return s.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** Column positions by header, resolved once per table (header normalisation is not free). */
+class ColumnCache {
+  private readonly positions = new Map<string, number>();
+  constructor(private readonly idx: Map<string, number>) {}
+  get(header: string): number {
+    let i = this.positions.get(header);
+    if (i === undefined) {
+      i = col(this.idx, header);
+      this.positions.set(header, i);
+    }
+    return i;
+  }
+}
+
 class RowReader {
   readonly problems: RowProblem[] = [];
   constructor(
-    private readonly idx: Map<string, number>,
+    private readonly idx: ColumnCache,
     private readonly cells: readonly Cell[],
     private readonly row: number,
     private readonly timeZone: string,
   ) {}
 
   raw(header: string): Cell | undefined {
-    const i = col(this.idx, header);
+    const i = this.idx.get(header);
     return i < 0 ? undefined : this.cells[i];
   }
 
@@ -158,7 +172,7 @@ class RowReader {
 
 /** Parses every non-blank row of Contacts. Blank rows are skipped (they stay untouched). */
 export function parseContacts(table: Table, timeZone: string): Contact[] {
-  const idx = headerIndex(table.headers);
+  const idx = new ColumnCache(headerIndex(table.headers));
   const out: Contact[] = [];
   table.rows.forEach((cells, index) => {
     if (isBlankRow(cells)) return;
@@ -197,7 +211,7 @@ export function parseContacts(table: Table, timeZone: string): Contact[] {
 
 /** Parses every non-blank row of Jobs. */
 export function parseJobs(table: Table, timeZone: string): Job[] {
-  const idx = headerIndex(table.headers);
+  const idx = new ColumnCache(headerIndex(table.headers));
   const out: Job[] = [];
   table.rows.forEach((cells, index) => {
     if (isBlankRow(cells)) return;
