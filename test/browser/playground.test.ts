@@ -1,0 +1,257 @@
+// The offline playground in headless Chromium: the real dist/Code.js behind the page, menus, edits and
+// onEdit, dialogs with the google.script.run bridge, and .xlsx round trips.
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { SheetView } from '../../playground/session';
+import { browserAvailable, launchBrowser, type RunningPlayground, startPlayground } from '../helpers/browser';
+
+interface State {
+  sheets: { name: string }[];
+  functions: string[];
+  sheet: SheetView;
+}
+
+const run = browserAvailable();
+const suite = run ? describe : describe.skip;
+
+suite('playground', () => {
+  let pg: RunningPlayground;
+  let browser: Browser;
+  let page: Page;
+
+  const state = async (sheet: string): Promise<State> =>
+    (await (await fetch(`${pg.url}api/state?sheet=${encodeURIComponent(sheet)}`)).json()) as State;
+  const post = async (path: string, body: unknown) =>
+    (await (await fetch(`${pg.url}${path}`, { method: 'POST', body: JSON.stringify(body) })).json()) as {
+      ok: boolean;
+      error?: string;
+      value?: unknown;
+    };
+  const column = (view: SheetView, header: string): number => {
+    const i = view.rows[0]!.findIndex((c) => c?.t === header);
+    if (i < 0) throw new Error(`No ${header} column in ${view.name}`);
+    return i + 1;
+  };
+  const cell = (r: number, c: number) => page.locator(`.cell.data[data-r="${r}"][data-c="${c}"]`);
+  /** Waits until a locator's text matches (the grid refreshes after each server call). */
+  const waitForText = async (loc: ReturnType<typeof cell>, re: RegExp) => {
+    const deadline = Date.now() + 10_000;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = (await loc.textContent()) ?? '';
+      if (re.test(text)) return;
+      await page.waitForTimeout(100);
+    }
+    throw new Error(`Expected text matching ${re}, still "${text}"`);
+  };
+  const dismissAlerts = async () => {
+    while (await page.locator('#alert').isVisible()) await page.click('#alert-ok');
+  };
+  const openContacts = async () => {
+    await page.goto(pg.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await dismissAlerts();
+    await page.click('.tab:text-is("Contacts")');
+    await page.waitForSelector('body[data-sheet="Contacts"]');
+  };
+  const runMenu = async (fn: string) => {
+    await page.click('.menu[data-caption="Referrals"] .menu-button');
+    await page.click(`.menu-item[data-fn="${fn}"]`);
+  };
+
+  beforeAll(async () => {
+    [pg, browser] = await Promise.all([startPlayground(), launchBrowser()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await pg?.stop();
+  });
+
+  it('opens on the example data: every sheet as a tab, the Contacts grid with a frozen header', async () => {
+    await openContacts();
+    const tabs = await page.locator('.tab').allTextContents();
+    expect(tabs).toEqual(expect.arrayContaining(['Contacts', 'Jobs', 'Settings', 'Templates', 'Activity']));
+    await expect(cell(1, 1).textContent()).resolves.toBe('Company');
+    const view = (await state('Contacts')).sheet;
+    expect(view.frozenRows).toBe(1);
+    expect(await page.locator('.head .row[data-r="1"]').count()).toBe(1);
+    const name = view.rows[1]![column(view, 'Name') - 1]!.t;
+    expect(name).not.toBe('');
+    await expect(cell(2, column(view, 'Name')).textContent()).resolves.toBe(name);
+  });
+
+  it('runs Set up tracker from the Referrals menu and shows its alert', async () => {
+    await openContacts();
+    await runMenu('menuSetUpTracker');
+    await page.waitForSelector('#alert:not([hidden])');
+    await expect(page.locator('#alert-text').textContent()).resolves.toMatch(/tracker/i);
+    await page.click('#alert-ok');
+  });
+
+  it('marks computed columns as protected and asks before editing them', async () => {
+    const view = (await state('Contacts')).sheet;
+    const protectedCol = view.protectedCols.findIndex((p) => p !== null) + 1;
+    expect(protectedCol).toBeGreaterThan(0);
+    await openContacts();
+    await expect(page.locator('.colhead.computed').count()).resolves.toBeGreaterThan(0);
+    const target = view.rows.findIndex((r, i) => i > 0 && (r?.[protectedCol - 1]?.dv === undefined));
+    await cell(target + 1, protectedCol).dblclick();
+    await page.keyboard.type('typed over');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#confirm:not([hidden])');
+    await page.click('#confirm-cancel');
+    const after = (await state('Contacts')).sheet;
+    expect(after.rows[target]![protectedCol - 1]?.t ?? '').toBe(view.rows[target]![protectedCol - 1]?.t ?? '');
+  });
+
+  it('runs Score candidates from the menu and fills the Score column', async () => {
+    const s = await state('Contacts');
+    if (!s.functions.includes('menuScoreCandidates')) {
+      console.warn('menuScoreCandidates is not in the bundle yet: Score test skipped');
+      return;
+    }
+    const scoreCol = column(s.sheet, 'Score');
+    // Blank the first rows' scores, as on a tracker never scored, then score from the page.
+    const blank = await post('api/edit', { sheet: 'Contacts', row: 2, col: scoreCol, values: [[''], [''], ['']] });
+    expect(blank.ok).toBe(true);
+    expect((await state('Contacts')).sheet.rows[1]![scoreCol - 1]?.t ?? '').toBe('');
+    await openContacts();
+    await runMenu('menuScoreCandidates');
+    await dismissAlerts();
+    await waitForText(cell(2, scoreCol), /\d/);
+    const view = (await state('Contacts')).sheet;
+    for (const r of [1, 2, 3]) expect(view.rows[r]![scoreCol - 1]?.t).toMatch(/^\d/);
+  });
+
+  it('stamps Messaged on when a Status dropdown is set to Messaged (onEdit)', async () => {
+    const s = await state('Contacts');
+    if (!s.functions.includes('onEdit')) {
+      console.warn('onEdit is not in the bundle yet: stamp test skipped');
+      return;
+    }
+    const view = s.sheet;
+    const status = column(view, 'Status');
+    const stamped = column(view, 'Messaged on');
+    const row =
+      view.rows.findIndex(
+        (r, i) => i > 0 && r?.[column(view, 'Name') - 1]?.t && !r?.[stamped - 1]?.t && r?.[status - 1]?.t !== 'Messaged',
+      ) + 1;
+    expect(row).toBeGreaterThan(1);
+    await openContacts();
+    await cell(row, status).locator('select').selectOption('Messaged');
+    await waitForText(cell(row, stamped), /\d{4}-\d{2}-\d{2}/);
+    await expect(cell(row, status).locator('select').inputValue()).resolves.toBe('Messaged');
+  });
+
+  it('opens Help as a modal and closes it with google.script.host.close()', async () => {
+    await openContacts();
+    await runMenu('menuHelp');
+    const frame = page.frameLocator('#modal iframe');
+    await expect(frame.locator('h1').textContent()).resolves.toMatch(/referrals/i);
+    await frame.locator('button:text-is("Close")').click();
+    await page.waitForSelector('#modal', { state: 'hidden' });
+    expect(await page.locator('#modal iframe').count()).toBe(0);
+  });
+
+  it('bridges google.script.run like Apps Script: handlers, user object, errors, no Date arguments', async () => {
+    await openContacts();
+    await runMenu('menuHelp');
+    await page.waitForSelector('#modal iframe');
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    const results = await frame.evaluate(async () => {
+      type Run = Record<string, (...a: unknown[]) => void> & {
+        withSuccessHandler(f: (v: unknown, u: unknown) => void): Run;
+        withFailureHandler(f: (e: Error, u: unknown) => void): Run;
+        withUserObject(o: unknown): Run;
+      };
+      const run = (window as unknown as { google: { script: { run: Run } } }).google.script.run;
+      const call = (fn: string, ...args: unknown[]) =>
+        new Promise((resolve) => {
+          run
+            .withSuccessHandler((value, user) => resolve({ ok: true, value, user }))
+            .withFailureHandler((e, user) => resolve({ ok: false, message: e.message, user }))
+            .withUserObject('tag')
+            [fn]!(...args);
+        });
+      let thrown = '';
+      try {
+        run.onOpen(new Date());
+      } catch (e) {
+        thrown = (e as Error).message;
+      }
+      return {
+        ok: await call('onOpen', { authMode: 'FULL' }),
+        missing: await call('noSuchFunction'),
+        thrown,
+        async: typeof run.withSuccessHandler(() => {}).onOpen({}),
+      };
+    });
+    expect(results.ok).toEqual({ ok: true, value: null, user: 'tag' });
+    expect(results.missing).toEqual({ ok: false, message: expect.stringMatching(/noSuchFunction/), user: 'tag' });
+    expect(results.thrown).toMatch(/illegal value/);
+    expect(results.async).toBe('undefined');
+    // The server refuses what JSON cannot carry either way, and private functions.
+    expect(await post('api/run', { fn: 'onOpen', args: '2026-03-02' })).toMatchObject({ ok: false });
+    expect((await post('api/run', { fn: 'eval', args: ['1'] })).ok).toBe(false);
+    await page.click('#modal-close');
+  });
+
+  it('exports an .xlsx and imports it back with nothing lost', async () => {
+    const before = await Promise.all(['Contacts', 'Jobs', 'Settings', 'Templates'].map(state));
+    await openContacts();
+    const href = await page.getAttribute('#export', 'href');
+    const xlsx = Buffer.from(await (await fetch(new URL(href!, pg.url))).arrayBuffer());
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+    const imported = (await (await fetch(`${pg.url}api/import`, { method: 'POST', body: xlsx })).json()) as {
+      ok: boolean;
+    };
+    expect(imported).toEqual(expect.objectContaining({ ok: true }));
+    const after = await Promise.all(['Contacts', 'Jobs', 'Settings', 'Templates'].map(state));
+    after.forEach((a, i) => {
+      const b = before[i]!.sheet;
+      expect(a.sheet.frozenRows).toBe(b.frozenRows);
+      expect(a.sheet.protectedCols).toEqual(b.protectedCols);
+      const strip = (v: SheetView) =>
+        v.rows.map((r) => r.map((c) => (c ? { t: c.t, bg: c.bg, b: c.b, list: c.dv === undefined ? null : v.lists[c.dv] } : null)));
+      expect(strip(a.sheet)).toEqual(strip(b));
+    });
+    // The page still works on the imported workbook.
+    await openContacts();
+    await expect(cell(1, 1).textContent()).resolves.toBe('Company');
+  });
+
+  it('saves after each change: a restart keeps an edit', async () => {
+    const view = (await state('Contacts')).sheet;
+    const notes = column(view, 'Notes');
+    expect((await post('api/edit', { sheet: 'Contacts', row: 2, col: notes, value: 'kept across restarts' })).ok).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'playground-restart-'));
+    try {
+      writeFileSync(join(dir, 'workbook.json'), readFileSync(pg.workbook));
+      const again = await startPlayground([], dir);
+      try {
+        const s = (await (await fetch(`${again.url}api/state?sheet=Contacts`)).json()) as State;
+        expect(s.sheet.rows[1]![notes - 1]?.t).toBe('kept across restarts');
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a malformed workbook file with a clear error and leaves it untouched', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'playground-bad-'));
+    try {
+      const file = join(dir, 'workbook.json');
+      writeFileSync(file, '{"version": 1, "sheets": [');
+      await expect(startPlayground([], dir)).rejects.toThrow(/not valid JSON.*left untouched/s);
+      expect(readFileSync(file, 'utf8')).toBe('{"version": 1, "sheets": [');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
