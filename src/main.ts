@@ -13,6 +13,13 @@ import {
   turnOnRemindersAction,
 } from './ui/actions';
 import { buildMenu } from './ui/menu';
+import {
+  showDraftSidebar,
+  sidebarDraft as draftForSidebar,
+  sidebarMarkSent as markSentFromSidebar,
+  sidebarSaveCallGuide as saveCallGuideFromSidebar,
+  sidebarSelection as selectionForSidebar,
+} from './ui/sidebar';
 
 /** Simple trigger: builds the Referrals menu (works in AuthMode.NONE). */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -60,4 +67,28 @@ export function dailyReminder(): void {
 
 export function menuScoreCandidates(): void {
   scoreCandidatesAction();
+}
+
+export function menuDraftMessage(): void {
+  showDraftSidebar();
+}
+
+/** Sidebar: the selected Contacts row and its fingerprint. */
+export function sidebarSelection() {
+  return selectionForSidebar();
+}
+
+/** Sidebar: the draft for a Contacts row. */
+export function sidebarDraft(row: unknown, type?: unknown, language?: unknown) {
+  return draftForSidebar(row, type, language);
+}
+
+/** Sidebar: Mark as sent. */
+export function sidebarMarkSent(row: unknown, type: unknown, fingerprint: unknown) {
+  return markSentFromSidebar(row, type, fingerprint);
+}
+
+/** Sidebar: saves the call guide's Referral process and Apply to Jobs. */
+export function sidebarSaveCallGuide(row: unknown, referralProcess: unknown, apply: unknown) {
+  return saveCallGuideFromSidebar(row, referralProcess, apply);
 }

@@ -9,6 +9,7 @@ export const MENU: readonly MenuEntry[] = [
   { label: 'Load example data', fn: 'menuLoadExampleData' },
   'separator',
   { label: 'Score candidates', fn: 'menuScoreCandidates' },
+  { label: 'Draft message…', fn: 'menuDraftMessage' },
   { label: 'Refresh follow-ups', fn: 'menuRefreshFollowUps' },
   { label: 'Turn on daily reminders', fn: 'menuTurnOnReminders' },
   { label: 'Turn off daily reminders', fn: 'menuTurnOffReminders' },

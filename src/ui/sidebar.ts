@@ -1,0 +1,38 @@
+// The Draft-message sidebar: opens it, and the server functions it calls through google.script.run.
+
+import { draftFor, markSent, saveCallGuide, selection } from '../sheets/draft';
+import { activeSpreadsheet } from '../sheets/workbook';
+import { runAction } from './run';
+import type { SidebarApi } from './sidebar-api';
+
+/** Opens the Draft message sidebar (a static page; it asks for the data itself). */
+export function showDraftSidebar(): void {
+  runAction('Draft message', () => {
+    const html = HtmlService.createHtmlOutputFromFile('DraftMessage').setTitle('Draft message');
+    SpreadsheetApp.getUi().showSidebar(html);
+  });
+}
+
+/** The selected Contacts row and its fingerprint (cheap; polled by the sidebar). */
+export const sidebarSelection: SidebarApi['sidebarSelection'] = () => selection(activeSpreadsheet());
+
+/** The draft for a Contacts row; type and language default to the suggestion and Settings. */
+export const sidebarDraft = (row: unknown, type?: unknown, language?: unknown) =>
+  draftFor(activeSpreadsheet(), row, type, language, Date.now());
+
+/** Mark as sent: stamps, moves Status, logs to Activity, counts the credit; refuses if the row changed. */
+export const sidebarMarkSent = (row: unknown, type: unknown, fingerprint: unknown) =>
+  markSent(activeSpreadsheet(), row, type, fingerprint, Date.now());
+
+/** Saves Referral process and Apply to the contact's job on Jobs. */
+export const sidebarSaveCallGuide = (row: unknown, referralProcess: unknown, apply: unknown) =>
+  saveCallGuide(activeSpreadsheet(), row, referralProcess, apply, Date.now());
+
+// The functions above must match the API the client is typed against.
+const _check: SidebarApi = {
+  sidebarSelection,
+  sidebarDraft,
+  sidebarMarkSent,
+  sidebarSaveCallGuide,
+};
+void _check;
