@@ -14,11 +14,11 @@ import {
 } from './ui/actions';
 import { buildMenu } from './ui/menu';
 import {
-  showDraftSidebar,
   sidebarDraft as draftForSidebar,
   sidebarMarkSent as markSentFromSidebar,
   sidebarSaveCallGuide as saveCallGuideFromSidebar,
   sidebarSelection as selectionForSidebar,
+  showDraftSidebar,
 } from './ui/sidebar';
 
 /** Simple trigger: builds the Referrals menu (works in AuthMode.NONE). */

@@ -17,6 +17,7 @@ import { type Contact, type Job, jobFor, parseContacts, parseJobs } from '../cor
 import { APPLY_CHOICES, type ApplyChoice, C, J, LANGUAGES, type Language, SHEET } from '../core/schema';
 import { parseSettings, type Settings } from '../core/settings';
 import { applyStamps, type StampWrite, stampsForStatusChange } from '../core/stamps';
+import { col, headerIndex, isBlankRow, type Table, type WritePlan } from '../core/table';
 import { SEED_TEMPLATES } from '../core/template-seed';
 import {
   buildVars,
@@ -30,7 +31,6 @@ import {
   renderTemplate,
   type TemplateRow,
 } from '../core/templates';
-import { col, headerIndex, isBlankRow, type Table, type WritePlan } from '../core/table';
 import { type Cell, escapeFormula, isBlank, isDate } from '../core/values';
 import type {
   CallGuide,
@@ -515,4 +515,3 @@ export function saveCallGuide(
     return { message: `Saved the referral process and Apply for ${job.company} — ${job.job}.`, draft };
   });
 }
-

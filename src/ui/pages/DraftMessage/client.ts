@@ -19,7 +19,9 @@ function call<K extends keyof Api>(name: K, ...args: Parameters<Api[K]>): Promis
       .withSuccessHandler((v) => resolve(v as ReturnType<Api[K]>))
       .withFailureHandler((e) => {
         const message =
-          e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+          e && typeof e === 'object' && 'message' in e
+            ? String((e as { message: unknown }).message)
+            : String(e);
         reject(new Error(message));
       });
     const fn = runner[name] as (...a: unknown[]) => void;
@@ -146,11 +148,17 @@ function showDraft(d: DraftPayload): void {
     el.questions.appendChild(li);
   }
   setText(el.referralQuestion, g.referralQuestion);
-  setText(el.guideJob, g.hasJob ? `Saved to Jobs: ${g.jobLabel}` : 'No job on Jobs matches this contact yet.');
+  setText(
+    el.guideJob,
+    g.hasJob ? `Saved to Jobs: ${g.jobLabel}` : 'No job on Jobs matches this contact yet.',
+  );
   el.referralProcess.value = g.referralProcess;
   fillSelect(
     el.apply,
-    [{ value: '', label: 'Apply before or after the referral?' }, ...g.applyChoices.map((c) => ({ value: c, label: c }))],
+    [
+      { value: '', label: 'Apply before or after the referral?' },
+      ...g.applyChoices.map((c) => ({ value: c, label: c })),
+    ],
     g.apply,
   );
   el.saveGuide.disabled = !g.hasJob;
@@ -163,7 +171,7 @@ function showEmpty(): void {
   el.empty.hidden = false;
 }
 
-const WORD = new RegExp("[\\p{L}\\p{N}]+(?:['’\\-.][\\p{L}\\p{N}]+)*", 'gu');
+const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
 const PLACEHOLDER = /\{\{[^{}\n]*\}\}|\{\{[^{}\n]*\}?|\{[^{}\n]*\}\}/g;
 
 /** Placeholders still in a text ({{name}}, and the typos {{name} / {name}}). */
@@ -364,7 +372,8 @@ async function poll(): Promise<void> {
       changed = true;
       selectedFingerprint = s.fingerprint;
       if (!edited && draft) await loadDraft(s.row, el.type.value, el.language.value);
-      else setResult(el.result, 'This row changed on the sheet; pick the message type again to refresh.', true);
+      else
+        setResult(el.result, 'This row changed on the sheet; pick the message type again to refresh.', true);
     }
   } catch (e) {
     showError((e as Error).message);
