@@ -129,6 +129,21 @@ function listOf(formula: string): string[] | null {
   return m ? m[1]!.split(',') : null;
 }
 
+function dataValidationOf(dv: ExcelJS.DataValidation): CellJSON['dataValidation'] | undefined {
+  if (dv.type !== 'list' || dv.formulae?.[0] === undefined) return undefined;
+  const f = String(dv.formulae[0]);
+  const list = listOf(f);
+  const allowInvalid = dv.showErrorMessage === false || dv.errorStyle === 'warning';
+  const helpText = dv.prompt ?? dv.error ?? '';
+  if (list) return { criteria: 'VALUE_IN_LIST', args: [list], allowInvalid, helpText };
+  return {
+    criteria: 'VALUE_IN_RANGE',
+    args: [{ range: f.replace(/\$/g, '') }, true],
+    allowInvalid,
+    helpText,
+  };
+}
+
 /**
  * Reads an .xlsx file into a WorkbookJSON. Dates are read as wall-clock times of `base.timeZone`;
  * the id, owner and sharing come from `base` (the workbook it replaces).
@@ -140,7 +155,9 @@ export async function importXlsx(data: Buffer | ArrayBuffer, base: WorkbookJSON)
   const sheets: SheetJSON[] = [];
   let nextId = 0;
   wb.eachSheet((ws) => {
-    const frozen = ws.views.find((v) => v.state === 'frozen') as ExcelJS.WorksheetViewFrozen | undefined;
+    const frozen = (ws.views ?? []).find((v) => v.state === 'frozen') as
+      | ExcelJS.WorksheetViewFrozen
+      | undefined;
     const cells: Record<string, CellJSON> = {};
     const columnWidths: Record<string, number> = {};
     const hiddenColumns: number[] = [];
@@ -172,24 +189,27 @@ export async function importXlsx(data: Buffer | ArrayBuffer, base: WorkbookJSON)
         if (cell.alignment?.wrapText) j.wrap = true;
         const note = cell.note;
         if (note) j.note = typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
-        const dv = cell.dataValidation;
-        if (dv && dv.type === 'list' && dv.formulae?.[0] !== undefined) {
-          const f = String(dv.formulae[0]);
-          const list = listOf(f);
-          const allowInvalid = dv.showErrorMessage === false || dv.errorStyle === 'warning';
-          const helpText = dv.prompt ?? dv.error ?? '';
-          if (list) j.dataValidation = { criteria: 'VALUE_IN_LIST', args: [list], allowInvalid, helpText };
-          else
-            j.dataValidation = {
-              criteria: 'VALUE_IN_RANGE',
-              args: [{ range: f.replace(/\$/g, '') }, true],
-              allowInvalid,
-              helpText,
-            };
-        }
         if (Object.keys(j).length > 0) cells[`${columnToLetters(c)}${r}`] = j;
       });
     });
+    // Validation lives apart from cell values: a blank cell with a dropdown has no row in the file.
+    const model = (ws as unknown as { dataValidations?: { model?: Record<string, ExcelJS.DataValidation> } })
+      .dataValidations?.model;
+    for (const [key, dv] of Object.entries(model ?? {})) {
+      const rule = dataValidationOf(dv);
+      if (!rule) continue;
+      const [from, to] = key.replace(/\$/g, '').split(':');
+      const a = parseA1(from!);
+      const b = parseA1(to ?? from!);
+      if (!a?.startRow || !a.startCol || !b?.startRow || !b.startCol) continue;
+      const [r0, r1, c0, c1]: number[] = [a.startRow, b.startRow, a.startCol, b.startCol];
+      for (let r = r0!; r <= r1!; r++) {
+        for (let c = c0!; c <= c1!; c++) {
+          const k = `${columnToLetters(c)}${r}`;
+          cells[k] = { ...(cells[k] ?? {}), dataValidation: rule };
+        }
+      }
+    }
     const previous = base.sheets.find((s) => s.name === ws.name);
     sheets.push({
       name: ws.name,

@@ -16,7 +16,13 @@ if (!existsSync(chromiumPath)) {
 }
 mkdirSync(outDir, { recursive: true });
 const work = mkdtempSync(join(tmpdir(), 'playground-shots-'));
-const args = [join(root, 'playground', 'server.mjs'), '--port', '0', '--workbook', join(work, 'workbook.json')];
+const args = [
+  join(root, 'playground', 'server.mjs'),
+  '--port',
+  '0',
+  '--workbook',
+  join(work, 'workbook.json'),
+];
 if (process.env.TODAY) args.push('--today', process.env.TODAY);
 const server = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise((resolve, reject) => {

@@ -98,14 +98,16 @@ suite('playground', () => {
     expect(protectedCol).toBeGreaterThan(0);
     await openContacts();
     await expect(page.locator('.colhead.computed').count()).resolves.toBeGreaterThan(0);
-    const target = view.rows.findIndex((r, i) => i > 0 && (r?.[protectedCol - 1]?.dv === undefined));
+    const target = view.rows.findIndex((r, i) => i > 0 && r?.[protectedCol - 1]?.dv === undefined);
     await cell(target + 1, protectedCol).dblclick();
     await page.keyboard.type('typed over');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#confirm:not([hidden])');
     await page.click('#confirm-cancel');
     const after = (await state('Contacts')).sheet;
-    expect(after.rows[target]![protectedCol - 1]?.t ?? '').toBe(view.rows[target]![protectedCol - 1]?.t ?? '');
+    expect(after.rows[target]![protectedCol - 1]?.t ?? '').toBe(
+      view.rows[target]![protectedCol - 1]?.t ?? '',
+    );
   });
 
   it('runs Score candidates from the menu and fills the Score column', async () => {
@@ -116,7 +118,12 @@ suite('playground', () => {
     }
     const scoreCol = column(s.sheet, 'Score');
     // Blank the first rows' scores, as on a tracker never scored, then score from the page.
-    const blank = await post('api/edit', { sheet: 'Contacts', row: 2, col: scoreCol, values: [[''], [''], ['']] });
+    const blank = await post('api/edit', {
+      sheet: 'Contacts',
+      row: 2,
+      col: scoreCol,
+      values: [[''], [''], ['']],
+    });
     expect(blank.ok).toBe(true);
     expect((await state('Contacts')).sheet.rows[1]![scoreCol - 1]?.t ?? '').toBe('');
     await openContacts();
@@ -138,7 +145,11 @@ suite('playground', () => {
     const stamped = column(view, 'Messaged on');
     const row =
       view.rows.findIndex(
-        (r, i) => i > 0 && r?.[column(view, 'Name') - 1]?.t && !r?.[stamped - 1]?.t && r?.[status - 1]?.t !== 'Messaged',
+        (r, i) =>
+          i > 0 &&
+          r?.[column(view, 'Name') - 1]?.t &&
+          !r?.[stamped - 1]?.t &&
+          r?.[status - 1]?.t !== 'Messaged',
       ) + 1;
     expect(row).toBeGreaterThan(1);
     await openContacts();
@@ -174,8 +185,7 @@ suite('playground', () => {
           run
             .withSuccessHandler((value, user) => resolve({ ok: true, value, user }))
             .withFailureHandler((e, user) => resolve({ ok: false, message: e.message, user }))
-            .withUserObject('tag')
-            [fn]!(...args);
+            .withUserObject('tag')[fn]!(...args);
         });
       let thrown = '';
       try {
@@ -191,7 +201,11 @@ suite('playground', () => {
       };
     });
     expect(results.ok).toEqual({ ok: true, value: null, user: 'tag' });
-    expect(results.missing).toEqual({ ok: false, message: expect.stringMatching(/noSuchFunction/), user: 'tag' });
+    expect(results.missing).toEqual({
+      ok: false,
+      message: expect.stringMatching(/noSuchFunction/),
+      user: 'tag',
+    });
     expect(results.thrown).toMatch(/illegal value/);
     expect(results.async).toBe('undefined');
     // The server refuses what JSON cannot carry either way, and private functions.
@@ -216,7 +230,11 @@ suite('playground', () => {
       expect(a.sheet.frozenRows).toBe(b.frozenRows);
       expect(a.sheet.protectedCols).toEqual(b.protectedCols);
       const strip = (v: SheetView) =>
-        v.rows.map((r) => r.map((c) => (c ? { t: c.t, bg: c.bg, b: c.b, list: c.dv === undefined ? null : v.lists[c.dv] } : null)));
+        v.rows.map((r) =>
+          r.map((c) =>
+            c ? { t: c.t, bg: c.bg, b: c.b, list: c.dv === undefined ? null : v.lists[c.dv] } : null,
+          ),
+        );
       expect(strip(a.sheet)).toEqual(strip(b));
     });
     // The page still works on the imported workbook.
@@ -227,7 +245,9 @@ suite('playground', () => {
   it('saves after each change: a restart keeps an edit', async () => {
     const view = (await state('Contacts')).sheet;
     const notes = column(view, 'Notes');
-    expect((await post('api/edit', { sheet: 'Contacts', row: 2, col: notes, value: 'kept across restarts' })).ok).toBe(true);
+    expect(
+      (await post('api/edit', { sheet: 'Contacts', row: 2, col: notes, value: 'kept across restarts' })).ok,
+    ).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), 'playground-restart-'));
     try {
       writeFileSync(join(dir, 'workbook.json'), readFileSync(pg.workbook));

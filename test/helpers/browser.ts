@@ -20,7 +20,9 @@ export const BROWSER_REQUIRED = process.env.REQUIRE_BROWSER === '1' || !!process
 export function browserAvailable(): boolean {
   if (existsSync(CHROMIUM_PATH)) return true;
   if (BROWSER_REQUIRED) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH} (REQUIRE_BROWSER/CI is set): apt-get install -y chromium`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH} (REQUIRE_BROWSER/CI is set): apt-get install -y chromium`,
+    );
   }
   console.warn(`Skipping browser tests: Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH).`);
   return false;
@@ -43,7 +45,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      ],
+    ],
   });
 }
 
