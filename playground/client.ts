@@ -205,7 +205,7 @@ function renderGrid(): void {
     const c = cellBox(`colhead${view.protectedCols[i] ? ' computed' : ''}`, w, '');
     if (view.protectedCols[i]) {
       c.title = view.protectedCols[i]!;
-      c.append(el('span', 'lock', '🔒'));
+      c.append(lockIcon());
     }
     c.append(document.createTextNode(letters(i + 1)));
     letterRow.append(c);
@@ -226,6 +226,13 @@ function renderGrid(): void {
   host.scrollTop = keepTop;
   host.scrollLeft = keepLeft;
   paintRows();
+}
+
+/** A small padlock drawn in CSS (no emoji font needed). */
+function lockIcon(): HTMLSpanElement {
+  const s = el('span', 'lock');
+  s.setAttribute('aria-label', 'protected');
+  return s;
 }
 
 function cellBox(cls: string, width: number, text: string): HTMLDivElement {
@@ -279,7 +286,7 @@ function cellDom(view: SheetView, r: number, c: number, v: ViewCell | null, widt
     sel.addEventListener('focus', () => select(r, c));
     d.append(sel);
   } else {
-    if (view.protectedCols[c - 1] && r === 1) d.append(el('span', 'lock', '🔒'));
+    if (view.protectedCols[c - 1] && r === 1) d.append(lockIcon());
     d.append(document.createTextNode(text));
   }
   if (selected && selected.r === r && selected.c === c) d.classList.add('sel');
@@ -479,7 +486,8 @@ function shim(id: number): string {
   var ORIGIN = ${JSON.stringify(location.origin)};
   var P = window.parent && window.parent.__playground;
   function illegal(v, path) {
-    if (v === null || typeof v === 'string' || typeof v === 'boolean') return null;
+    // undefined travels as null (in objects it is dropped), as JSON does.
+    if (v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean') return null;
     if (typeof v === 'number') return isFinite(v) ? null : path;
     if (Array.isArray(v)) { for (var i = 0; i < v.length; i++) { var b = illegal(v[i], path + '.' + i); if (b !== null) return b; } return null; }
     if (typeof v === 'object' && Object.prototype.toString.call(v) === '[object Object]' && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)) {

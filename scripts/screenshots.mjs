@@ -66,7 +66,19 @@ try {
     await page.screenshot({ path: join(outDir, name) });
     shots.push(name);
   };
+  // Scroll so the tracking and computed columns (Status … Next action) are in view; clear startup toasts.
+  await page.evaluate(() => {
+    const grid = document.getElementById('grid');
+    const status = [...document.querySelectorAll('.head .row[data-r="1"] .cell.data')].find(
+      (c) => c.textContent === 'Status',
+    );
+    if (grid && status) grid.scrollLeft = status.offsetLeft - 46 - 260;
+    for (const t of document.querySelectorAll('.toast')) t.remove();
+  });
   await shoot('contacts.png');
+  await page.evaluate(() => {
+    document.getElementById('grid').scrollLeft = 0;
+  });
 
   await page.click('.menu[data-caption="Referrals"] .menu-button');
   await shoot('menu.png');

@@ -194,7 +194,7 @@ suite('playground', () => {
         thrown = (e as Error).message;
       }
       return {
-        ok: await call('onOpen', { authMode: 'FULL' }),
+        ok: await call('onOpen', { authMode: 'FULL' }, undefined),
         missing: await call('noSuchFunction'),
         thrown,
         async: typeof run.withSuccessHandler(() => {}).onOpen({}),
