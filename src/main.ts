@@ -4,14 +4,18 @@
 import {
   dailyReminderHandler,
   helpAction,
+  importConnectionsAction,
   loadExampleDataAction,
   onEditHandler,
+  refreshDashboardAction,
   refreshFollowUpsAction,
   scoreCandidatesAction,
   setUpTrackerAction,
+  shareWithMentorAction,
   turnOffRemindersAction,
   turnOnRemindersAction,
 } from './ui/actions';
+import { importConnectionsText } from './ui/import-dialog';
 import { buildMenu } from './ui/menu';
 import {
   sidebarDraft as draftForSidebar,
@@ -91,4 +95,21 @@ export function sidebarMarkSent(row: unknown, type: unknown, fingerprint: unknow
 /** Sidebar: saves the call guide's Referral process and Apply to Jobs. */
 export function sidebarSaveCallGuide(row: unknown, referralProcess: unknown, apply: unknown) {
   return saveCallGuideFromSidebar(row, referralProcess, apply);
+}
+
+export function menuRefreshDashboard(): void {
+  refreshDashboardAction();
+}
+
+export function menuImportConnections(): void {
+  importConnectionsAction();
+}
+
+/** Import dialog: Connections.csv text (validated server-side: a string of at most 5 MB). */
+export function importConnections(csv: unknown) {
+  return importConnectionsText(csv);
+}
+
+export function menuShareWithMentor(): void {
+  shareWithMentorAction();
 }

@@ -1,6 +1,7 @@
 // Menu handlers: each runs one action under the document lock and tells the user what happened.
 
 import { isUserError } from '../core/errors';
+import { describeDashboard, refreshDashboard, refreshDashboardIfPresent } from '../sheets/dashboard';
 import { loadExampleData } from '../sheets/example';
 import { handleStatusEdit, refreshFollowUps, sendDigest } from '../sheets/followups';
 import { withDocumentLock } from '../sheets/lock';
@@ -9,7 +10,9 @@ import { describeSetup, setUpTracker } from '../sheets/setup';
 import { DAILY_HOUR, turnOffDailyReminders, turnOnDailyReminders } from '../sheets/triggers';
 import { activeSpreadsheet } from '../sheets/workbook';
 import { showHelp } from './help';
+import { showImportDialog } from './import-dialog';
 import { runAction, tell, toast } from './run';
+import { shareWithMentor } from './share';
 
 /** Referrals › Set up tracker. */
 export function setUpTrackerAction(): void {
@@ -69,7 +72,9 @@ export function turnOffRemindersAction(): void {
 
 /**
  * The daily trigger: refreshes follow-ups (Contacts and Jobs) from the data under the document
- * lock and sends the opt-in digest. Without an active spreadsheet it logs and ends quietly.
+ * lock, refreshes the Dashboard when that sheet exists (it is created only by Refresh dashboard,
+ * PRODUCT points 1 and 15; a failure there is logged and does not stop the digest), and sends the
+ * opt-in digest. Without an active spreadsheet it logs and ends quietly.
  */
 export function dailyReminderHandler(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -80,6 +85,11 @@ export function dailyReminderHandler(): void {
   try {
     withDocumentLock(() => {
       const plan = refreshFollowUps(ss, Date.now());
+      try {
+        refreshDashboardIfPresent(ss, Date.now());
+      } catch (e) {
+        console.log(`Daily reminder: dashboard not refreshed: ${e instanceof Error ? e.message : String(e)}`);
+      }
       sendDigest(ss, plan);
     });
   } catch (e) {
@@ -127,4 +137,23 @@ export function scoreCandidatesAction(): void {
     const summary = withDocumentLock(() => scoreCandidates(ss, Date.now()));
     tell(describeScoring(summary), 'Score candidates');
   });
+}
+
+/** Referrals › Refresh dashboard. */
+export function refreshDashboardAction(): void {
+  runAction('Refresh dashboard', () => {
+    const ss = activeSpreadsheet();
+    const data = withDocumentLock(() => refreshDashboard(ss, Date.now()));
+    toast(describeDashboard(data), 'Refresh dashboard', 8);
+  });
+}
+
+/** Referrals › Import LinkedIn connections…. */
+export function importConnectionsAction(): void {
+  showImportDialog();
+}
+
+/** Referrals › Share with mentor…. */
+export function shareWithMentorAction(): void {
+  runAction('Share with mentor', shareWithMentor);
 }

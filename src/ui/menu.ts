@@ -13,6 +13,10 @@ export const MENU: readonly MenuEntry[] = [
   { label: 'Refresh follow-ups', fn: 'menuRefreshFollowUps' },
   { label: 'Turn on daily reminders', fn: 'menuTurnOnReminders' },
   { label: 'Turn off daily reminders', fn: 'menuTurnOffReminders' },
+  { label: 'Refresh dashboard', fn: 'menuRefreshDashboard' },
+  'separator',
+  { label: 'Import LinkedIn connections…', fn: 'menuImportConnections' },
+  { label: 'Share with mentor…', fn: 'menuShareWithMentor' },
   'separator',
   { label: 'Help', fn: 'menuHelp' },
 ];

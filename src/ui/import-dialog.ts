@@ -1,0 +1,24 @@
+// Referrals › Import LinkedIn connections…: opens the upload dialog; the dialog calls importConnections.
+
+import { type ImportResult, importConnections } from '../sheets/import';
+import { activeSpreadsheet } from '../sheets/workbook';
+import { runAction } from './run';
+
+/** The server function the ImportConnections dialog calls through google.script.run. */
+export interface ImportApi {
+  importConnections(csv: string): ImportResult;
+}
+
+/** Opens the Import dialog (a static page: the file is read in the browser and sent as text). */
+export function showImportDialog(): void {
+  runAction('Import LinkedIn connections', () => {
+    activeSpreadsheet();
+    const html = HtmlService.createHtmlOutputFromFile('ImportConnections').setWidth(460).setHeight(360);
+    SpreadsheetApp.getUi().showModalDialog(html, 'Import LinkedIn connections');
+  });
+}
+
+/** google.script.run: imports Connections.csv text (validated: string, ≤ 5 MB) into Contacts. */
+export function importConnectionsText(csv: unknown): ImportResult {
+  return importConnections(activeSpreadsheet(), csv);
+}

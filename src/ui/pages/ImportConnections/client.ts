@@ -1,0 +1,85 @@
+// Import dialog (browser): reads the chosen CSV as text and sends it to importConnections; text via textContent only.
+
+import type { ImportApi } from '../../import-dialog';
+
+interface GasRunner {
+  withSuccessHandler(fn: (value: unknown) => void): GasRunner;
+  withFailureHandler(fn: (error: unknown) => void): GasRunner;
+  [name: string]: unknown;
+}
+declare const google: { script: { run: GasRunner; host: { close(): void } } };
+
+/** The same limit the server checks (about 5 MB of text). */
+const MAX_BYTES = 5 * 1024 * 1024;
+
+/** Calls a server function through google.script.run as a Promise, typed by the server API. */
+function call<K extends keyof ImportApi>(
+  name: K,
+  ...args: Parameters<ImportApi[K]>
+): Promise<ReturnType<ImportApi[K]>> {
+  return new Promise((resolve, reject) => {
+    const runner = google.script.run
+      .withSuccessHandler((v) => resolve(v as ReturnType<ImportApi[K]>))
+      .withFailureHandler((e) => {
+        const raw =
+          e && typeof e === 'object' && 'message' in e
+            ? String((e as { message: unknown }).message)
+            : String(e);
+        reject(new Error(raw.replace(/^(UserError|Error|Exception):\s*/, '')));
+      });
+    (runner[name] as (...a: unknown[]) => void).apply(runner, args);
+  });
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const file = $<HTMLInputElement>('file');
+const button = $<HTMLButtonElement>('import');
+const status = $('status');
+const error = $('error');
+
+function showError(message: string): void {
+  error.textContent = message;
+  error.hidden = false;
+  status.textContent = '';
+}
+
+function readText(f: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(new Error('The file could not be read.'));
+    reader.readAsText(f);
+  });
+}
+
+file.addEventListener('change', () => {
+  error.hidden = true;
+  status.textContent = '';
+  button.disabled = !file.files || file.files.length === 0;
+});
+
+button.addEventListener('click', async () => {
+  const f = file.files?.[0];
+  if (!f) return;
+  error.hidden = true;
+  if (f.size > MAX_BYTES) {
+    showError('The file is larger than 5 MB. Is it the Connections.csv from LinkedIn?');
+    return;
+  }
+  button.disabled = true;
+  status.textContent = 'Importing…';
+  try {
+    const text = await readText(f);
+    const r = await call('importConnections', text);
+    const parts = [`${r.added} ${r.added === 1 ? 'person' : 'people'} added to Contacts`];
+    if (r.duplicates > 0) parts.push(`${r.duplicates} already there`);
+    if (r.skipped > 0) parts.push(`${r.skipped} skipped (no name or company)`);
+    status.textContent = `${parts.join(', ')}.${r.added > 0 ? ' Next: Referrals › Score candidates.' : ''}`;
+  } catch (e) {
+    showError(e instanceof Error ? e.message : String(e));
+  } finally {
+    button.disabled = false;
+  }
+});
+
+$('close').addEventListener('click', () => google.script.host.close());
