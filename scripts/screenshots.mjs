@@ -36,21 +36,22 @@ const url = await new Promise((resolve, reject) => {
 });
 
 // playwright-core gives each launch a fresh temporary --user-data-dir (it refuses one in args).
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
 const shots = [];
+let browser;
 try {
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
   const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]');
@@ -104,7 +105,7 @@ try {
     console.log('No DraftMessage page or menu item in dist/: draft-sidebar.png not refreshed.');
   }
 } finally {
-  await browser.close();
+  await browser?.close();
   server.kill('SIGTERM');
   rmSync(work, { recursive: true, force: true });
 }
