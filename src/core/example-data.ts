@@ -652,3 +652,24 @@ export function toSheetRows(rows: readonly ExampleRow[], headers: readonly strin
     return keys.map((k) => lower.get(k) ?? '');
   });
 }
+
+/** Settings the sample fills in when they are blank, so drafted messages have no gaps. */
+export const EXAMPLE_SETTINGS: Readonly<Record<string, string>> = {
+  'Your name': 'Alex Moreau',
+  'Your school': 'Université Example',
+  Sector: 'data science',
+};
+
+/**
+ * The Settings cells to fill for the sample: `[row index in rows, value]` for each example
+ * setting whose Value is blank (rows are `[Setting, Value, …]`, header excluded).
+ */
+export function exampleSettingWrites(rows: readonly (readonly Cell[])[]): [number, string][] {
+  const out: [number, string][] = [];
+  rows.forEach((r, i) => {
+    const name = String(r[0] ?? '').trim();
+    const value = EXAMPLE_SETTINGS[name];
+    if (value !== undefined && String(r[1] ?? '').trim() === '') out.push([i, value]);
+  });
+  return out;
+}

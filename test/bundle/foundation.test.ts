@@ -258,6 +258,28 @@ describe('Load example data', () => {
     const outcomes = new Set(jobs.slice(1).map((r) => r[jobs[0]!.map(String).indexOf('Outcome')]));
     for (const o of ['Pending', 'Interview', 'Rejected', 'Offer', 'Accepted', 'Withdrawn'])
       expect(outcomes).toContain(o);
+    const settings = b.emu.spreadsheet.self.getSheetByName('Settings')!.getDataRange().getValues();
+    expect(settings.find((r) => r[0] === 'Your name')?.[1]).toBe('Alex Moreau');
+  });
+
+  it('keeps a Your name the user typed', () => {
+    const b = loadBundle();
+    b.call('menuSetUpTracker');
+    const settings = b.emu.spreadsheet.self.getSheetByName('Settings')!;
+    const row =
+      settings
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'Your name') + 1;
+    settings.getRange(row, 2).setValue('Sam Lee');
+    b.call('menuLoadExampleData');
+    expect(settings.getRange(row, 2).getValue()).toBe('Sam Lee');
+    expect(
+      settings
+        .getDataRange()
+        .getValues()
+        .find((r) => r[0] === 'Sector')?.[1],
+    ).toBe('data science');
   });
 
   it('refuses to load into a tracker that already has rows, and changes nothing', () => {
