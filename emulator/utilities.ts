@@ -2,6 +2,7 @@
 // base64 and a minimal Blob.
 
 import { counted, type EmulatorContext, isDate } from './context';
+import { toWallClock } from './number-format';
 
 /** Utilities.Charset values. */
 export const Charset = Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const);
@@ -147,26 +148,6 @@ const MONTHS = [
 ];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /** `GMT`, `UTC`, `GMT+1`, `GMT+05:30`, `UTC-8` → fixed offset in minutes; otherwise null. */
 function fixedOffset(timeZone: string): number | null {
   const m = /^(?:GMT|UTC)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/.exec(timeZone);
@@ -181,7 +162,7 @@ export function assertTimeZone(timeZone: unknown): string {
   if (typeof timeZone !== 'string' || timeZone === '') throw new Error('Invalid argument: timeZone');
   if (fixedOffset(timeZone) !== null) return timeZone;
   try {
-    formatter(timeZone);
+    toWallClock(0, timeZone);
   } catch {
     throw new Error(`Invalid argument: timeZone (unknown time zone ${timeZone})`);
   }
@@ -204,25 +185,17 @@ function fieldsOf(ms: number, timeZone: string): Fields {
       offset: fixed,
     };
   }
-  const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(ms))) parts[p.type] = p.value;
-  const year = Number(parts.year);
-  const month = Number(parts.month);
-  const day = Number(parts.day);
-  const hour = Number(parts.hour);
-  const minute = Number(parts.minute);
-  const second = Number(parts.second);
-  const msPart = ((ms % 1000) + 1000) % 1000;
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, msPart);
+  const w = toWallClock(ms, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
   return {
-    year,
-    month,
-    day,
-    hour,
-    minute,
-    second,
-    ms: msPart,
-    weekday: DAYS.findIndex((d) => d.startsWith(parts.weekday ?? '')),
+    year: w.year,
+    month: w.month,
+    day: w.day,
+    hour: w.hour,
+    minute: w.minute,
+    second: w.second,
+    ms: w.millisecond,
+    weekday: w.weekday,
     offset: Math.round((asUtc - ms) / 60_000),
   };
 }
