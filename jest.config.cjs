@@ -9,6 +9,7 @@ const common = {
 
 module.exports = {
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/scripts/summary-reporter.cjs'],
   projects: [
     {
       ...common,
