@@ -190,9 +190,18 @@ const COUNTRIES: readonly Entry[] = [
   ['mexico', '', 'mx'],
 ];
 
-const CITY = new Map(CITIES.map((e) => [e[0], e]));
-const REGION = new Map(REGIONS.map((e) => [e[0], e]));
-const COUNTRY = new Map(COUNTRIES.map((e) => [e[0], e]));
+type Tables = { city: Map<string, Entry>; region: Map<string, Entry>; country: Map<string, Entry> };
+let tables: Tables | null = null;
+
+/** Lookup maps, built on first use (Apps Script runs the whole bundle on every call: no load-time work). */
+function lookupTables(): Tables {
+  tables ??= {
+    city: new Map(CITIES.map((e) => [e[0], e])),
+    region: new Map(REGIONS.map((e) => [e[0], e])),
+    country: new Map(COUNTRIES.map((e) => [e[0], e])),
+  };
+  return tables;
+}
 
 /** Lower case, accents and punctuation removed, spaces collapsed ("Île-de-France" → "ile de france"). */
 export function normalizePlace(s: string): string {
@@ -213,6 +222,7 @@ function core(part: string): string {
 }
 
 function lookup(part: string): { entry: Entry; kind: 'city' | 'region' | 'country' } | null {
+  const { city: CITY, region: REGION, country: COUNTRY } = lookupTables();
   for (const p of [part, core(part)]) {
     const city = CITY.get(p);
     if (city) return { entry: city, kind: 'city' };

@@ -184,7 +184,6 @@ export const SETTINGS_SHEET: SheetSpec = {
   columns: [
     { header: 'Setting', kind: 'input', width: 220 },
     { header: 'Value', kind: 'input', width: 220 },
-    { header: 'About', kind: 'notes', width: 380 },
   ],
 };
 

@@ -114,7 +114,7 @@ function norm(v: unknown): string {
     .toLowerCase();
 }
 
-/** Seeds missing settings (by name) into the Setting/Value/About columns. */
+/** Seeds missing settings (by name) into Setting and Value; what each means is a note on its name. */
 function seedSettings(sheet: Sheet, report: SetupReport): void {
   const last = sheet.getLastRow();
   const existing = last > 1 ? (sheet.getRange(2, 1, last - 1, 1).getValues() as Cell[][]) : [];
@@ -128,8 +128,9 @@ function seedSettings(sheet: Sheet, report: SetupReport): void {
   const start = sheet.getLastRow() + 1;
   appendRows(
     sheet,
-    missing.map((s) => [s.name, s.seed, s.about]),
+    missing.map((s) => [s.name, s.seed]),
   );
+  sheet.getRange(start, 1, missing.length, 1).setNotes(missing.map((s) => [s.about]));
   missing.forEach((s, i) => {
     if (!s.list) return;
     const rule = SpreadsheetApp.newDataValidation()
