@@ -1,8 +1,10 @@
 // The Draft-message sidebar's server side: selection, draft for a Contacts row, Mark as sent, call guide.
 
 import { availabilityText, contactZone, yourZone } from '../core/availability';
+import { CALL_GUIDE } from '../core/call-guide';
 import { dayOf, isoDay, midnightOf } from '../core/dates';
 import { UserError } from '../core/errors';
+import { rowFingerprint } from '../core/fingerprint';
 import { planFollowUps } from '../core/followup-plan';
 import {
   findTemplate,
@@ -95,27 +97,6 @@ function describe(v: unknown): string {
   return `a ${typeof v}`;
 }
 
-// ---------------------------------------------------------------- fingerprint
-
-function cellKey(v: unknown): string {
-  if (isDate(v)) return `d${v.getTime()}`;
-  if (v === null || v === undefined) return 's';
-  return `${typeof v === 'number' ? 'n' : typeof v === 'boolean' ? 'b' : 's'}${String(v)}`;
-}
-
-/** A cheap fingerprint of a row's cells (FNV-1a over their values, trailing blanks ignored). */
-export function rowFingerprint(row: number, cells: readonly unknown[]): string {
-  let last = cells.length;
-  while (last > 0 && isBlank(cells[last - 1])) last--;
-  const text = cells.slice(0, last).map(cellKey).join('\u0001');
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return `${row}-${(h >>> 0).toString(36)}-${text.length.toString(36)}`;
-}
-
 // ---------------------------------------------------------------- selection
 
 /**
@@ -192,31 +173,6 @@ function iso(d: number | null): string {
 function toRendered(r: Rendered): RenderedText {
   return { text: r.text, unfilled: [...r.unfilled], spans: r.spans.map((s) => ({ ...s })) };
 }
-
-const CALL_GUIDE: Record<Language, { questions: string[]; referral: string }> = {
-  English: {
-    questions: [
-      'How did you come to join the company, and what do you enjoy most about working there?',
-      'What does a typical week look like in your team?',
-      'What makes someone successful in this kind of role there?',
-      'How would you describe the culture and the way decisions are made?',
-      'What do you wish you had known before joining?',
-    ],
-    referral:
-      'After 10–15 minutes: “I’m applying for this role; would a referral from you help, and would you be comfortable giving one? How do referrals work at your company (a form, a CV sent to the recruiter)? Should I apply online before or after the referral?”',
-  },
-  Français: {
-    questions: [
-      'Comment avez-vous rejoint l’entreprise, et qu’est-ce qui vous plaît le plus dans votre travail ?',
-      'À quoi ressemble une semaine type dans votre équipe ?',
-      'Qu’est-ce qui fait réussir quelqu’un dans ce type de poste chez vous ?',
-      'Comment décririez-vous la culture et la façon dont les décisions sont prises ?',
-      'Qu’auriez-vous aimé savoir avant d’arriver ?',
-    ],
-    referral:
-      'Après 10 à 15 minutes : « Je postule à ce poste ; une recommandation de votre part m’aiderait-elle, et seriez-vous à l’aise de la faire ? Comment fonctionnent les recommandations chez vous (formulaire, CV transmis au recruteur) ? Dois-je postuler en ligne avant ou après la recommandation ? »',
-  },
-};
 
 function markSentHint(type: MessageType, contact: Contact): string {
   const e = markSentEffect(type, contact);

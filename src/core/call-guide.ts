@@ -1,0 +1,29 @@
+// What to ask on the 15-minute call: subjective questions, then the referral question after 10–15 minutes.
+
+import type { Language } from './schema';
+
+/** The call guide: the method's subjective questions and the referral question, per language. */
+export const CALL_GUIDE: Record<Language, { questions: string[]; referral: string }> = {
+  English: {
+    questions: [
+      'How did you come to join the company, and what do you enjoy most about working there?',
+      'What does a typical week look like in your team?',
+      'What makes someone successful in this kind of role there?',
+      'How would you describe the culture and the way decisions are made?',
+      'What do you wish you had known before joining?',
+    ],
+    referral:
+      'After 10–15 minutes: “I’m applying for this role; would a referral from you help, and would you be comfortable giving one? How do referrals work at your company (a form, a CV sent to the recruiter)? Should I apply online before or after the referral?”',
+  },
+  Français: {
+    questions: [
+      'Comment avez-vous rejoint l’entreprise, et qu’est-ce qui vous plaît le plus dans votre travail ?',
+      'À quoi ressemble une semaine type dans votre équipe ?',
+      'Qu’est-ce qui fait réussir quelqu’un dans ce type de poste chez vous ?',
+      'Comment décririez-vous la culture et la façon dont les décisions sont prises ?',
+      'Qu’auriez-vous aimé savoir avant d’arriver ?',
+    ],
+    referral:
+      'Après 10 à 15 minutes : « Je postule à ce poste ; une recommandation de votre part m’aiderait-elle, et seriez-vous à l’aise de la faire ? Comment fonctionnent les recommandations chez vous (formulaire, CV transmis au recruteur) ? Dois-je postuler en ligne avant ou après la recommandation ? »',
+  },
+};
