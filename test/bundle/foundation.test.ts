@@ -155,6 +155,10 @@ describe('Set up tracker', () => {
     expect(byName.get('No reply after days')).toBe(7);
     expect(byName.get('Language')).toBe('English');
     expect(byName.get('LinkedIn plan')).toBe('Recruiter Lite');
+    expect(settings[0]).toEqual(['Setting', 'Value']);
+    const sheet = b.emu.spreadsheet.self.getSheetByName('Settings')!;
+    const row = settings.findIndex((r) => r[0] === 'Picks per company') + 1;
+    expect(sheet.getRange(row, 1).getNote()).toMatch(/people to contact at each company/);
     const templates = b.emu.spreadsheet.self.getSheetByName('Templates')!.getDataRange().getValues().slice(1);
     const languages = new Set(templates.map((r) => r[1]));
     expect(languages).toEqual(new Set(['English', 'Français']));
