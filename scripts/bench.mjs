@@ -260,6 +260,38 @@ const BENCHES = [
       });
     },
   },
+  {
+    name: 'computeDashboard 10000 contacts',
+    entry: 'src/core/dashboard.ts',
+    setup() {
+      return generateSheets(10_000, 500);
+    },
+    run(mod, { contacts, jobs, now }) {
+      return mod.computeDashboard({ contacts, jobs, settingsRows: [], timeZone: 'Europe/Paris', now });
+    },
+  },
+  {
+    name: 'planImport 10000 connections into 10000 contacts',
+    entry: 'src/core/import.ts',
+    setup() {
+      const { contacts } = generateSheets(10_000, 500);
+      const lines = [
+        'Notes:',
+        '"When exporting your connection data…"',
+        '',
+        'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+      ];
+      for (let i = 0; i < 10_000; i++) {
+        lines.push(
+          `First${i},Last${i},https://www.linkedin.com/in/person-${i},,"Company ${i % 700}, Inc.",Data Scientist,01 Mar 2026`,
+        );
+      }
+      return { csv: lines.join('\n'), contacts };
+    },
+    run(mod, { csv, contacts }) {
+      return mod.planImport(csv, contacts);
+    },
+  },
 ];
 
 // ---- Runner -----------------------------------------------------------------------------------
