@@ -2,7 +2,8 @@
 // shim, alerts and toasts. All cell and add-on text is set with textContent.
 
 import type { RecordedDialog, RecordedHtmlUi, RecordedMenu } from '../emulator/ui';
-import type { SheetView, UiEvents, ViewCell } from './session';
+import { drawChart } from './chart';
+import type { ChartView, SheetView, UiEvents, ViewCell } from './session';
 
 interface State {
   name: string;
@@ -91,6 +92,8 @@ function renderTabs(): void {
     if (s.tabColor) b.style.borderTop = `3px solid ${s.tabColor}`;
     b.addEventListener('click', () => {
       selected = null;
+      $('cell-name').textContent = '';
+      $('cell-text').textContent = '';
       void refresh(s.name);
     });
     tabs.append(b);
@@ -214,18 +217,42 @@ function renderGrid(): void {
   for (let r = 1; r <= frozen; r++) head.append(rowDom(view, r, r === frozen));
   const body = el('div', 'body');
   body.style.height = `${(view.numRows - frozen) * ROW_H}px`;
-  sheet.append(head, body);
-  host.replaceChildren(sheet);
   const left: number[] = [];
   let x = ROWNUM_W;
   for (const w of view.colWidths) {
     left.push(x);
     x += w;
   }
+  // Charts float over the cells at their anchor, inside the scrolled sheet (so they scroll with it), under the
+  // sticky header row and row numbers (they come first in the DOM at the same z-index).
+  const charts = (view.charts ?? []).map((c) => chartDom(c, left, totalW));
+  for (const c of charts) {
+    sheet.style.width = `${Math.max(totalW, c.right)}px`;
+    body.style.height = `${Math.max((view.numRows - frozen) * ROW_H, c.bottom - ROW_H * (frozen + 1))}px`;
+  }
+  sheet.append(...charts.map((c) => c.box), head, body);
+  host.replaceChildren(sheet);
   grid = { body, view, first: -1, last: -1, left };
   host.scrollTop = keepTop;
   host.scrollLeft = keepLeft;
   paintRows();
+}
+
+/** One chart: a box at its anchor cell (plus offsets) holding the SVG. */
+function chartDom(c: ChartView, left: number[], totalW: number) {
+  const box = el('div', 'chart');
+  box.dataset.chartId = String(c.chartId);
+  box.dataset.type = c.type;
+  if (c.title) box.title = c.title;
+  const x = (left[c.col - 1] ?? totalW) + c.offsetX;
+  // Row r's top edge is r row heights down: the column letters take the first.
+  const y = ROW_H * c.row + c.offsetY;
+  box.style.left = `${x}px`;
+  box.style.top = `${y}px`;
+  box.style.width = `${c.width}px`;
+  box.style.height = `${c.height}px`;
+  box.append(drawChart(c));
+  return { box, right: x + c.width + 2, bottom: y + c.height + 2 };
 }
 
 /** A small padlock drawn in CSS (no emoji font needed). */
@@ -286,7 +313,6 @@ function cellDom(view: SheetView, r: number, c: number, v: ViewCell | null, widt
     sel.addEventListener('focus', () => select(r, c));
     d.append(sel);
   } else {
-    if (view.protectedCols[c - 1] && r === 1) d.append(lockIcon());
     d.append(document.createTextNode(text));
   }
   if (selected && selected.r === r && selected.c === c) d.classList.add('sel');

@@ -1,6 +1,7 @@
 // The playground's server side: one emulator with dist/Code.js loaded in node:vm, and the actions the page calls.
 
 import vm from 'node:vm';
+import type { ChartData } from '../emulator/builders';
 import { isDate, type Realm } from '../emulator/context';
 import { createEmulator, type Emulator } from '../emulator/index';
 import { fromWallClock, toWallClock } from '../emulator/number-format';
@@ -59,6 +60,31 @@ export interface SheetView {
   lists: string[][];
   /** rows[r][c] = null for a blank unformatted cell, else a compact cell. */
   rows: (ViewCell | null)[][];
+  /** The sheet's embedded charts, with the data their ranges hold now. */
+  charts: ChartView[];
+}
+
+/** An embedded chart as the page draws it. */
+export interface ChartView {
+  chartId: number;
+  /** Charts.ChartType: COLUMN, BAR, LINE, PIE, AREA, SCATTER, TABLE (the page draws the first four). */
+  type: string;
+  title: string;
+  /** Anchor cell (1-based) and offsets in pixels, as EmbeddedChartBuilder.setPosition. */
+  row: number;
+  col: number;
+  offsetX: number;
+  offsetY: number;
+  /** Size in pixels: options width/height, else Sheets' default 600 × 371. */
+  width: number;
+  height: number;
+  /** Whether a legend is shown (options.legend.position is not 'none', and there is a series name). */
+  legend: boolean;
+  colors: string[];
+  /** The first column of the data: category labels, as displayed. */
+  labels: string[];
+  /** The other columns: name from the header row, numbers (null when not a number). */
+  series: { name: string; values: (number | null)[] }[];
 }
 
 /** A rendered cell: display text and the formatting the grid shows. */
@@ -348,8 +374,21 @@ export class PlaygroundSession {
     const sheet = book.sheetRaw(name);
     if (!sheet) return null;
     const lastRow = sheet.lastRow();
-    const numRows = Math.min(sheet.maxRows, Math.max(lastRow + 100, 50));
-    const numCols = Math.min(sheet.maxCols, Math.max(sheet.lastColumn() + 2, 8));
+    const charts = sheet.charts.map((c) => chartView(book, c));
+    let numRows = Math.min(sheet.maxRows, Math.max(lastRow + 100, 50));
+    let numCols = Math.min(sheet.maxCols, Math.max(sheet.lastColumn() + 2, 8));
+    // The grid extends under each chart, as Sheets shows cells behind it.
+    for (const c of charts) {
+      numRows = Math.min(
+        sheet.maxRows,
+        Math.max(numRows, c.row + Math.ceil((c.offsetY + c.height) / CHART_ROW_H)),
+      );
+      let right = c.col;
+      for (let x = -c.offsetX; x < c.width && right <= sheet.maxCols; right++) {
+        x += sheet.colWidths[right - 1] ?? 100;
+      }
+      numCols = Math.min(sheet.maxCols, Math.max(numCols, right));
+    }
     const display = sheet.rangeAt(1, 1, numRows, numCols).getDisplayValues();
     const lists: string[][] = [];
     const listIndex = new Map<string, number>();
@@ -407,12 +446,86 @@ export class PlaygroundSession {
       protectedCols,
       lists,
       rows,
+      charts,
     };
   }
 
   private user() {
     return this.emu.globals.Session.getActiveUser();
   }
+}
+
+/** Row height the page draws, for the rows a chart covers. */
+const CHART_ROW_H = 22;
+/** Sheets' default series colours. */
+const CHART_COLORS = ['#4285f4', '#ea4335', '#fbbc04', '#34a853', '#ff6d01', '#46bdc6', '#7baaf7', '#f07b72'];
+
+/**
+ * A chart with its data: the ranges side by side (their columns in order, rows aligned), the first
+ * column the labels and the others the series. The first row is the header when it has no number in
+ * the series columns (Sheets guesses the same way). Whole-sheet or open-ended ranges stop at the last row.
+ */
+function chartView(book: Emulator['spreadsheet'], c: ChartData): ChartView {
+  const columns: { display: string[]; raw: unknown[] }[] = [];
+  for (const ref of c.ranges) {
+    const sheet = book.sheetRaw(ref.sheetName);
+    if (!sheet) continue;
+    const whole = ref.numRows === 0;
+    const row = whole ? 1 : ref.row;
+    const col = whole ? 1 : ref.col;
+    const numRows = Math.max(0, Math.min(whole ? sheet.maxRows : ref.numRows, sheet.lastRow() - row + 1));
+    const numCols = Math.max(0, Math.min(whole ? sheet.lastColumn() : ref.numCols, sheet.maxCols - col + 1));
+    if (numRows === 0 || numCols === 0) continue;
+    const display = sheet.rangeAt(row, col, numRows, numCols).getDisplayValues();
+    for (let j = 0; j < numCols; j++) {
+      columns.push({
+        display: Array.from({ length: numRows }, (_, i) => String(display[i]?.[j] ?? '')),
+        raw: Array.from({ length: numRows }, (_, i) => sheet.cellAt(row + i, col + j)?.v ?? ''),
+      });
+    }
+  }
+  const num = (v: unknown, shown: string): number | null => {
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    if (typeof v === 'boolean' || v === '' || v === null || v === undefined) return null;
+    const n = Number(shown.replace(/[,%\s]/g, ''));
+    return shown.trim() !== '' && Number.isFinite(n) ? (shown.includes('%') ? n / 100 : n) : null;
+  };
+  const [first, ...rest] = columns;
+  const rows = first?.display.length ?? 0;
+  const header = rows > 1 && rest.length > 0 && rest.every((s) => num(s.raw[0], s.display[0] ?? '') === null);
+  const from = header ? 1 : 0;
+  const o = c.options;
+  const legendOpt = o.legend;
+  const legendPos =
+    typeof legendOpt === 'string'
+      ? legendOpt
+      : legendOpt && typeof legendOpt === 'object'
+        ? String((legendOpt as { position?: unknown }).position ?? '')
+        : '';
+  const size = (v: unknown, d: number) => (typeof v === 'number' && v > 0 ? Math.min(v, 4000) : d);
+  const colors =
+    Array.isArray(o.colors) && o.colors.every((x) => typeof x === 'string') && o.colors.length > 0
+      ? (o.colors as string[])
+      : CHART_COLORS;
+  const series = rest.map((s, k) => ({
+    name: header ? (s.display[0] ?? '') : `Series ${k + 1}`,
+    values: s.raw.slice(from).map((v, i) => num(v, s.display[from + i] ?? '')),
+  }));
+  return {
+    chartId: c.chartId,
+    type: String(c.type || 'COLUMN').toUpperCase(),
+    title: typeof o.title === 'string' ? o.title : '',
+    row: c.position.row,
+    col: c.position.col,
+    offsetX: c.position.offsetX || 0,
+    offsetY: c.position.offsetY || 0,
+    width: size(o.width, 600),
+    height: size(o.height, 371),
+    legend: legendPos !== 'none' && header,
+    colors,
+    labels: first ? first.display.slice(from) : [],
+    series,
+  };
 }
 
 function emptyUi(): UiEvents {

@@ -223,10 +223,11 @@ export async function importXlsx(data: Buffer | ArrayBuffer, base: WorkbookJSON)
       columnWidths,
       hiddenColumns,
       cells,
-      // Protections and conditional formatting do not travel through .xlsx: keep those of the sheet replaced.
+      // Protections, conditional formatting and charts do not travel through .xlsx: keep those of the sheet
+      // replaced (a chart whose data sheet is gone draws as "No data").
       protections: previous?.protections ?? [],
       conditionalFormatRules: previous?.conditionalFormatRules ?? [],
-      charts: [],
+      charts: previous?.charts ?? [],
     });
     nextId++;
   });

@@ -1,5 +1,6 @@
 // Refreshes docs/screenshots/*.png: starts the playground on a temporary workbook and photographs it in
-// headless Chromium (Contacts after scoring, the Referrals menu, the Help dialog, the draft sidebar if built).
+// headless Chromium (Contacts after scoring, the Referrals menu, the Help dialog, the Dashboard with its chart,
+// the Jobs sheet, the draft sidebar if built).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,6 +92,57 @@ try {
   await page.waitForSelector('#modal:not([hidden]) iframe');
   await shoot('help.png');
   await page.click('#modal-close');
+
+  // Refresh dashboard from the menu, then the Dashboard tab with its funnel chart (drawn as SVG over the grid).
+  const clearToasts = () =>
+    page.evaluate(() => {
+      for (const t of document.querySelectorAll('.toast')) t.remove();
+    });
+  if ((await page.locator('.menu-item[data-fn="menuRefreshDashboard"]').count()) > 0) {
+    await page.click('.menu[data-caption="Referrals"] .menu-button');
+    await page.click('.menu-item[data-fn="menuRefreshDashboard"]');
+    await page.waitForSelector('.tab:text-is("Dashboard")');
+    await dismissAlerts();
+    await page.click('.tab:text-is("Dashboard")');
+    await page.waitForSelector('body[data-sheet="Dashboard"] .chart svg .bar');
+    await dismissAlerts();
+    await clearToasts();
+    // Wide enough for the blocks (A–F) and the chart anchored to their right.
+    await page.setViewportSize({ width: 1560, height: 800 });
+    await shoot('dashboard.png');
+    await page.setViewportSize({ width: 1400, height: 800 });
+  } else {
+    console.log('No Refresh dashboard menu item in dist/: dashboard.png not refreshed.');
+  }
+
+  // Jobs from Company to the computed columns (Contacts, Picks, Referrals, Coverage, Next action, Due): the
+  // viewport is widened to Due's right edge (scrolled to a column edge when that would be too wide).
+  await page.click('.tab:text-is("Jobs")');
+  await page.waitForSelector('body[data-sheet="Jobs"]');
+  await dismissAlerts();
+  const dueEnd = await page.evaluate(() => {
+    const due = [...document.querySelectorAll('.head .row[data-r="1"] .cell.data')].find(
+      (c) => c.textContent === 'Due',
+    );
+    return due ? due.offsetLeft + due.offsetWidth : 0;
+  });
+  await page.setViewportSize({ width: Math.min(Math.max(1400, dueEnd + 40), 1900), height: 800 });
+  await page.evaluate(() => {
+    const grid = document.getElementById('grid');
+    const heads = [...document.querySelectorAll('.head .row[data-r="1"] .cell.data')];
+    const due = heads.find((c) => c.textContent === 'Due');
+    if (!grid || !due) return;
+    const end = due.offsetLeft + due.offsetWidth + 30;
+    grid.scrollLeft = heads.map((c) => c.offsetLeft - 46).find((x) => end - x <= grid.clientWidth) ?? 0;
+  });
+  await clearToasts();
+  await shoot('jobs.png');
+  await page.setViewportSize({ width: 1400, height: 800 });
+  await page.evaluate(() => {
+    document.getElementById('grid').scrollLeft = 0;
+  });
+  await page.click('.tab:text-is("Contacts")');
+  await page.waitForSelector('body[data-sheet="Contacts"]');
 
   const draft = page.locator('.menu-item[data-fn*="raft" i]');
   if (existsSync(join(root, 'dist', 'DraftMessage.html')) && (await draft.count()) > 0) {

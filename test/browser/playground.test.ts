@@ -14,6 +14,9 @@ interface State {
   sheet: SheetView;
 }
 
+// testTimeout in a jest project entry is not applied (it is a global option): a slow machine needs more than 5 s.
+jest.setTimeout(60_000);
+
 const run = browserAvailable();
 const suite = run ? describe : describe.skip;
 
@@ -156,6 +159,108 @@ suite('playground', () => {
     await cell(row, status).locator('select').selectOption('Messaged');
     await waitForText(cell(row, stamped), /\d{4}-\d{2}-\d{2}/);
     await expect(cell(row, status).locator('select').inputValue()).resolves.toBe('Messaged');
+  });
+
+  it('stamps Messaged on for every row of a multi-cell paste on Status (onEdit without value/oldValue)', async () => {
+    const s = await state('Contacts');
+    if (!s.functions.includes('onEdit')) {
+      console.warn('onEdit is not in the bundle yet: paste stamp test skipped');
+      return;
+    }
+    const view = s.sheet;
+    const name = column(view, 'Name');
+    const status = column(view, 'Status');
+    const stamped = column(view, 'Messaged on');
+    const open = (i: number) => {
+      const r = view.rows[i];
+      return !!r?.[name - 1]?.t && !r?.[stamped - 1]?.t && r?.[status - 1]?.t !== 'Messaged';
+    };
+    // Three consecutive people never messaged (0-based index of the first).
+    const first = view.rows.findIndex((_, i) => i > 0 && open(i) && open(i + 1) && open(i + 2));
+    expect(first).toBeGreaterThan(0);
+    const rows = [first + 1, first + 2, first + 3];
+    const activityBefore = (await state('Activity')).sheet.lastRow;
+    await openContacts();
+    // Select the first Status cell (beside its dropdown), then paste three lines as the clipboard would.
+    await cell(rows[0]!, status).scrollIntoViewIfNeeded();
+    await cell(rows[0]!, status).click({ position: { x: 1, y: 4 } });
+    await expect(page.locator('#cell-name').textContent()).resolves.toMatch(new RegExp(`^[A-Z]+${rows[0]}$`));
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    }, 'Messaged\nMessaged\nMessaged\n');
+    for (const r of rows) await waitForText(cell(r, stamped), /\d{4}-\d{2}-\d{2}/);
+    const after = (await state('Contacts')).sheet;
+    for (const r of rows) {
+      expect(after.rows[r - 1]![status - 1]?.t).toBe('Messaged');
+      expect(after.rows[r - 1]![stamped - 1]?.t).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    // One Activity line per pasted row; a paste's event has no oldValue, so the old status is not known.
+    const activity = (await state('Activity')).sheet;
+    const header = activity.rows[0]!.map((c) => c?.t ?? '');
+    const added = activity.rows.slice(activityBefore, activity.lastRow);
+    expect(added.map((r) => r[header.indexOf('Name')]?.t)).toEqual(
+      rows.map((r) => view.rows[r - 1]![name - 1]!.t),
+    );
+    for (const r of added) {
+      expect(r[header.indexOf('To status')]?.t).toBe('Messaged');
+      expect(r[header.indexOf('From status')]?.t ?? '').toBe('');
+    }
+  });
+
+  it('Refresh dashboard from the menu: the Dashboard tab shows the funnel as an SVG column chart', async () => {
+    const s = await state('Contacts');
+    if (!s.functions.includes('menuRefreshDashboard')) {
+      console.warn('menuRefreshDashboard is not in the bundle yet: dashboard chart test skipped');
+      return;
+    }
+    await openContacts();
+    await runMenu('menuRefreshDashboard');
+    await page.waitForSelector('.tab:text-is("Dashboard")');
+    await dismissAlerts();
+    await page.click('.tab:text-is("Dashboard")');
+    await page.waitForSelector('body[data-sheet="Dashboard"] .chart svg');
+    const view = (await state('Dashboard')).sheet;
+    // The funnel block: the rows under its "Stage" header, down to the blank row.
+    const stageRow = view.rows.findIndex((r) => r[0]?.t === 'Stage');
+    expect(stageRow).toBeGreaterThan(0);
+    const funnel: { stage: string; people: number }[] = [];
+    for (let i = stageRow + 1; view.rows[i]?.[0]?.t; i++) {
+      funnel.push({ stage: view.rows[i]![0]!.t, people: Number(view.rows[i]![1]!.t) });
+    }
+    expect(funnel.length).toBeGreaterThan(0);
+    expect(view.charts).toHaveLength(1);
+    const chart = view.charts[0]!;
+    expect(chart).toMatchObject({ type: 'COLUMN', title: 'Referral funnel' });
+    expect(chart.labels).toEqual(funnel.map((f) => f.stage));
+    expect(chart.series).toEqual([{ name: 'People', values: funnel.map((f) => f.people) }]);
+    // One bar per funnel row, carrying its value; the title is SVG text.
+    const bars = page.locator('.chart svg .bar');
+    await expect(bars.count()).resolves.toBe(funnel.length);
+    const drawn = await bars.evaluateAll((els) =>
+      els.map((e) => ({
+        label: (e as SVGElement).dataset.label,
+        value: Number((e as SVGElement).dataset.value),
+      })),
+    );
+    expect(drawn).toEqual(funnel.map((f) => ({ label: f.stage, value: f.people })));
+    await expect(page.locator('.chart svg .chart-title').textContent()).resolves.toBe('Referral funnel');
+    // Taller bars for bigger numbers.
+    const heights = await bars.evaluateAll((els) => els.map((e) => Number(e.getAttribute('height'))));
+    const most = funnel.reduce((a, f, i) => (f.people > funnel[a]!.people ? i : a), 0);
+    expect(Math.max(...heights)).toBe(heights[most]);
+    // At its anchor cell, and scrolling with the grid.
+    const box = page.locator(`.chart[data-chart-id="${chart.chartId}"]`);
+    const at = await box.boundingBox();
+    const anchor = await cell(chart.row, chart.col).boundingBox();
+    expect(at!.x).toBeCloseTo(anchor!.x, 0);
+    expect(at!.y).toBeCloseTo(anchor!.y, 0);
+    await page.evaluate(() => {
+      document.getElementById('grid')!.scrollTop = 44;
+    });
+    await page.waitForTimeout(100);
+    expect((await box.boundingBox())!.y).toBeCloseTo(at!.y - 44, 0);
   });
 
   it('opens Help as a modal and closes it with google.script.host.close()', async () => {
