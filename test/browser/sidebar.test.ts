@@ -5,6 +5,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser } from '../helpers/browser';
 import { builtArtifacts, type LoadedBundle, loadBundle } from '../helpers/bundle';
 
+// Browser steps (launch, page loads, polling) need more than Jest's 5-second default.
+jest.setTimeout(60_000);
+
 const NOW = '2026-03-10T08:00:00Z';
 const ORIGIN = 'https://sidebar.test';
 const XSS = '<img src=x onerror=alert(1)>';
