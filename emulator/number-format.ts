@@ -84,7 +84,8 @@ export function fromWallClock(
 /** The format getNumberFormat() reports for a cell with the automatic format. */
 export const AUTOMATIC_FORMAT = '0.###############';
 
-const MONTHS = [
+/** English month and day names, shared with Utilities.formatDate. */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -98,11 +99,11 @@ const MONTHS = [
   'November',
   'December',
 ];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Renders a number the way the automatic format does: integers plain, else up to 10 significant digits. */
 export function formatAutomaticNumber(n: number): string {
-  if (!Number.isFinite(n)) return n > 0 ? '#NUM!' : '#NUM!';
+  if (!Number.isFinite(n)) return '#NUM!';
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   const abs = Math.abs(n);
   if (abs !== 0 && (abs >= 1e15 || abs < 1e-9)) {

@@ -2,7 +2,7 @@
 // base64 and a minimal Blob.
 
 import { counted, type EmulatorContext, isDate } from './context';
-import { toWallClock } from './number-format';
+import { DAYS, MONTHS, toWallClock } from './number-format';
 
 /** Utilities.Charset values. */
 export const Charset = Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const);
@@ -131,22 +131,6 @@ interface Fields {
   /** Minutes east of UTC. */
   offset: number;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** `GMT`, `UTC`, `GMT+1`, `GMT+05:30`, `UTC-8` → fixed offset in minutes; otherwise null. */
 function fixedOffset(timeZone: string): number | null {
