@@ -121,7 +121,13 @@ function wireMenu(menu: HTMLElement): void {
   });
 }
 
+let renderedMenus = '';
+
+/** Rebuilds the add-on menus only when they changed, so a refresh never closes an open menu. */
 function renderMenus(): void {
+  const wanted = JSON.stringify(state?.menus ?? []);
+  if (wanted === renderedMenus) return;
+  renderedMenus = wanted;
   const host = $('addon-menus');
   host.replaceChildren();
   for (const m of state?.menus ?? []) {

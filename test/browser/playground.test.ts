@@ -59,6 +59,8 @@ suite('playground', () => {
     await dismissAlerts();
     await page.click('.tab:text-is("Contacts")');
     await page.waitForSelector('body[data-sheet="Contacts"]');
+    // The tab's refresh may still be in flight when the page already showed Contacts.
+    await page.waitForLoadState('networkidle');
   };
   const runMenu = async (fn: string) => {
     await page.click('.menu[data-caption="Referrals"] .menu-button');
