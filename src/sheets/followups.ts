@@ -3,7 +3,7 @@
 import { buildDigest } from '../core/digest';
 import { type FollowUpPlan, planFollowUps } from '../core/followup-plan';
 import { C, headerKey, SHEET } from '../core/schema';
-import { applyStamps, STAMP_COLUMN, type StampWrite, stampsForStatusChange } from '../core/stamps';
+import { applyStamps, type StampWrite, stampsForStatusChange } from '../core/stamps';
 import type { ColumnWrite, Table, WritePlan } from '../core/table';
 import type { Cell } from '../core/values';
 import { applyPlan, readTable } from './gas-table';
@@ -115,9 +115,6 @@ export function handleStatusEdit(ss: Spreadsheet, edit: EditInput, now: number):
   applyPlan(sheet, stamped, plan.contacts, firstRow);
   return true;
 }
-
-/** The header of every date column a Status change can stamp. */
-export const STAMPED_HEADERS: readonly string[] = Object.values(STAMP_COLUMN) as string[];
 
 /** The daily digest: emails the effective user what is overdue or due today, when opted in. */
 export function sendDigest(ss: Spreadsheet, plan: FollowUpPlan): boolean {
