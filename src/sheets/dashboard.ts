@@ -2,7 +2,7 @@
 
 import { computeDashboard, type DashboardData, FUNNEL_CHART_TITLE, layoutDashboard } from '../core/dashboard';
 import { HEADER_FILL, SHEET } from '../core/schema';
-import { loadSheet, readSettingsRows } from './workbook';
+import { readTracker, type TrackerData } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -26,11 +26,12 @@ function removeOwnCharts(sheet: Sheet): void {
  * chart that replaces the add-on's previous one. The number of Sheets calls does not depend on
  * the number of rows. Values only: no formula is written. Returns the figures shown.
  */
-export function refreshDashboard(ss: Spreadsheet, now: number): DashboardData {
-  const contacts = loadSheet(ss, SHEET.contacts);
-  const jobs = loadSheet(ss, SHEET.jobs);
-  const settingsRows = readSettingsRows(ss);
-  const timeZone = ss.getSpreadsheetTimeZone();
+export function refreshDashboard(
+  ss: Spreadsheet,
+  now: number,
+  tracker: TrackerData = readTracker(ss),
+): DashboardData {
+  const { contacts, jobs, settingsRows, timeZone } = tracker;
   const data = computeDashboard({
     contacts: contacts.table,
     jobs: jobs.table,
@@ -76,9 +77,9 @@ export function refreshDashboard(ss: Spreadsheet, now: number): DashboardData {
 }
 
 /** Refreshes the Dashboard only when the sheet already exists (the daily reminder). */
-export function refreshDashboardIfPresent(ss: Spreadsheet, now: number): boolean {
+export function refreshDashboardIfPresent(ss: Spreadsheet, now: number, tracker?: TrackerData): boolean {
   if (!ss.getSheetByName(SHEET.dashboard)) return false;
-  refreshDashboard(ss, now);
+  refreshDashboard(ss, now, tracker);
   return true;
 }
 

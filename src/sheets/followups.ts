@@ -3,31 +3,28 @@
 import { buildDigest } from '../core/digest';
 import { type FollowUpPlan, planFollowUps } from '../core/followup-plan';
 import { C, headerKey, SHEET } from '../core/schema';
+import { parseSettings, type Settings } from '../core/settings';
 import { applyStamps, type StampWrite, stampsForStatusChange } from '../core/stamps';
 import type { ColumnWrite, Table, WritePlan } from '../core/table';
 import type { Cell } from '../core/values';
 import { applyPlan, readTable } from './gas-table';
-import { flagSettingProblems, loadSettings, loadSheet, readSettingsRows } from './workbook';
+import { flagSettingProblems, readSettingsRows, readTracker, type TrackerData } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Recomputes Next action, Due and their fills on Contacts and Jobs. */
-export function refreshFollowUps(ss: Spreadsheet, now: number): FollowUpPlan & { settingProblems: string[] } {
-  const contacts = loadSheet(ss, SHEET.contacts);
-  const jobs = loadSheet(ss, SHEET.jobs);
-  const settingsRows = readSettingsRows(ss);
-  const plan = planFollowUps({
-    contacts: contacts.table,
-    jobs: jobs.table,
-    settingsRows,
-    timeZone: ss.getSpreadsheetTimeZone(),
-    now,
-  });
+/** Recomputes Next action, Due and their fills on Contacts and Jobs (from `data` when already read). */
+export function refreshFollowUps(
+  ss: Spreadsheet,
+  now: number,
+  data: TrackerData = readTracker(ss),
+): FollowUpPlan & { settings: Settings; settingProblems: string[] } {
+  const { contacts, jobs, settingsRows, timeZone } = data;
+  const plan = planFollowUps({ contacts: contacts.table, jobs: jobs.table, settingsRows, timeZone, now });
   applyPlan(contacts.sheet, contacts.table, plan.contacts);
   if (plan.jobs) applyPlan(jobs.sheet, jobs.table, plan.jobs);
-  const settingProblems = flagSettingProblems(ss, loadSettings(ss).problems);
-  return { ...plan, settingProblems };
+  const { settings, problems } = parseSettings(settingsRows);
+  return { ...plan, settings, settingProblems: flagSettingProblems(ss, problems) };
 }
 
 /** Appends rows to Activity in one write (no-op when the sheet is missing). */
@@ -117,8 +114,7 @@ export function handleStatusEdit(ss: Spreadsheet, edit: EditInput, now: number):
 }
 
 /** The daily digest: emails the effective user what is overdue or due today, when opted in. */
-export function sendDigest(ss: Spreadsheet, plan: FollowUpPlan): boolean {
-  const { settings } = loadSettings(ss);
+export function sendDigest(ss: Spreadsheet, plan: FollowUpPlan, settings: Settings): boolean {
   if (!settings.dailyDigest) return false;
   const mail = buildDigest(plan.overdue, plan.dueToday, ss.getName(), ss.getUrl());
   if (!mail) return false;

@@ -1,23 +1,15 @@
 // "Score candidates" on the sheet: one read per sheet, the core plan, one write per column block.
 
-import { SHEET } from '../core/schema';
 import { planScoring, type ScoringSummary } from '../core/scoring-plan';
 import { applyPlan } from './gas-table';
-import { flagSettingProblems, loadSheet, readSettingsRows } from './workbook';
+import { flagSettingProblems, readTracker } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Scores Contacts and fills Jobs' Contacts, Picks, Referrals and Coverage. */
 export function scoreCandidates(ss: Spreadsheet, now: number): ScoringSummary {
-  const contacts = loadSheet(ss, SHEET.contacts);
-  const jobs = loadSheet(ss, SHEET.jobs);
-  const plan = planScoring({
-    contacts: contacts.table,
-    jobs: jobs.table,
-    settingsRows: readSettingsRows(ss),
-    timeZone: ss.getSpreadsheetTimeZone(),
-    now,
-  });
+  const { contacts, jobs, settingsRows, timeZone } = readTracker(ss);
+  const plan = planScoring({ contacts: contacts.table, jobs: jobs.table, settingsRows, timeZone, now });
   applyPlan(contacts.sheet, contacts.table, plan.contacts);
   applyPlan(jobs.sheet, jobs.table, plan.jobs);
   flagSettingProblems(ss, plan.summary.settingProblems);

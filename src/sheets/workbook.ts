@@ -2,7 +2,7 @@
 
 import { UserError } from '../core/errors';
 import { SHEET } from '../core/schema';
-import { parseSettings, type SettingProblem, type Settings } from '../core/settings';
+import type { SettingProblem } from '../core/settings';
 import type { Table } from '../core/table';
 import type { Cell } from '../core/values';
 import { readTable } from './gas-table';
@@ -32,11 +32,6 @@ export function readSettingsRows(ss: Spreadsheet): Cell[][] {
   return readTable(sheet).rows as Cell[][];
 }
 
-/** Parsed settings plus problems, with a note put on each bad Value cell (and cleared when fixed). */
-export function loadSettings(ss: Spreadsheet): { settings: Settings; problems: SettingProblem[] } {
-  return parseSettings(readSettingsRows(ss));
-}
-
 /** A sheet and its table, read with one getValues(). */
 export interface LoadedSheet {
   sheet: Sheet;
@@ -47,6 +42,24 @@ export interface LoadedSheet {
 export function loadSheet(ss: Spreadsheet, name: string): LoadedSheet {
   const sheet = requireSheet(ss, name);
   return { sheet, table: readTable(sheet) };
+}
+
+/** What the whole-sheet actions read: Contacts, Jobs, Settings (one getValues each) and the zone. */
+export interface TrackerData {
+  contacts: LoadedSheet;
+  jobs: LoadedSheet;
+  settingsRows: Cell[][];
+  timeZone: string;
+}
+
+/** Reads the tracker once, so one run (e.g. the daily reminder) can share it between actions. */
+export function readTracker(ss: Spreadsheet): TrackerData {
+  return {
+    contacts: loadSheet(ss, SHEET.contacts),
+    jobs: loadSheet(ss, SHEET.jobs),
+    settingsRows: readSettingsRows(ss),
+    timeZone: ss.getSpreadsheetTimeZone(),
+  };
 }
 
 const NOTE_PREFIX = 'Referral tracker: ';

@@ -8,7 +8,7 @@ import { withDocumentLock } from '../sheets/lock';
 import { describeScoring, scoreCandidates } from '../sheets/scoring';
 import { describeSetup, setUpTracker } from '../sheets/setup';
 import { DAILY_HOUR, turnOffDailyReminders, turnOnDailyReminders } from '../sheets/triggers';
-import { activeSpreadsheet } from '../sheets/workbook';
+import { activeSpreadsheet, readTracker } from '../sheets/workbook';
 import { showHelp } from './help';
 import { showImportDialog } from './import-dialog';
 import { runAction, tell, toast } from './run';
@@ -84,13 +84,15 @@ export function dailyReminderHandler(): void {
   }
   try {
     withDocumentLock(() => {
-      const plan = refreshFollowUps(ss, Date.now());
+      const now = Date.now();
+      const tracker = readTracker(ss);
+      const plan = refreshFollowUps(ss, now, tracker);
       try {
-        refreshDashboardIfPresent(ss, Date.now());
+        refreshDashboardIfPresent(ss, now, tracker);
       } catch (e) {
         console.log(`Daily reminder: dashboard not refreshed: ${e instanceof Error ? e.message : String(e)}`);
       }
-      sendDigest(ss, plan);
+      sendDigest(ss, plan, plan.settings);
     });
   } catch (e) {
     console.log(`Daily reminder skipped: ${e instanceof Error ? e.message : String(e)}`);

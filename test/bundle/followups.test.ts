@@ -227,6 +227,17 @@ describe('daily reminders', () => {
     expect(JSON.stringify(b.emu.mail.sent[0])).toMatch(/Ann/);
   });
 
+  it('reads Contacts, Jobs and Settings once for follow-ups and the dashboard together', () => {
+    const b = setUp();
+    writeContacts(b, [{ Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': parisDate(b, '2026-03-01') }]);
+    b.call('menuRefreshDashboard');
+    b.call('menuTurnOnReminders');
+    b.emu.calls.reset();
+    b.emu.triggers.fire('dailyReminder', {}, (name, e) => b.call(name, e));
+    expect(b.emu.calls.get('Sheet.getDataRange')).toBe(3);
+    expect(b.emu.spreadsheet.self.getSheetByName('Dashboard')!.getCharts()).toHaveLength(1);
+  });
+
   it('ends quietly with a log line when there is no active spreadsheet', () => {
     const b = setUp();
     (b.emu.globals.SpreadsheetApp as { getActiveSpreadsheet: () => unknown }).getActiveSpreadsheet = () =>
