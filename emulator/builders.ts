@@ -1,6 +1,6 @@
 // Value objects of the Sheets model: data validations, conditional format rules, charts, protections.
 
-import { counted, type EmulatorContext, isDate } from './context';
+import { counted, type EmulatorContext, enumOf, isDate } from './context';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 
@@ -35,63 +35,55 @@ export function refOf(range: unknown): RangeRef {
 }
 
 /** SpreadsheetApp.DataValidationCriteria. */
-export const DataValidationCriteria = {
-  DATE_AFTER: 'DATE_AFTER',
-  DATE_BEFORE: 'DATE_BEFORE',
-  DATE_BETWEEN: 'DATE_BETWEEN',
-  DATE_EQUAL_TO: 'DATE_EQUAL_TO',
-  DATE_IS_VALID_DATE: 'DATE_IS_VALID_DATE',
-  DATE_NOT_BETWEEN: 'DATE_NOT_BETWEEN',
-  DATE_ON_OR_AFTER: 'DATE_ON_OR_AFTER',
-  DATE_ON_OR_BEFORE: 'DATE_ON_OR_BEFORE',
-  NUMBER_BETWEEN: 'NUMBER_BETWEEN',
-  NUMBER_EQUAL_TO: 'NUMBER_EQUAL_TO',
-  NUMBER_GREATER_THAN: 'NUMBER_GREATER_THAN',
-  NUMBER_GREATER_THAN_OR_EQUAL_TO: 'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-  NUMBER_LESS_THAN: 'NUMBER_LESS_THAN',
-  NUMBER_LESS_THAN_OR_EQUAL_TO: 'NUMBER_LESS_THAN_OR_EQUAL_TO',
-  NUMBER_NOT_BETWEEN: 'NUMBER_NOT_BETWEEN',
-  NUMBER_NOT_EQUAL_TO: 'NUMBER_NOT_EQUAL_TO',
-  TEXT_CONTAINS: 'TEXT_CONTAINS',
-  TEXT_DOES_NOT_CONTAIN: 'TEXT_DOES_NOT_CONTAIN',
-  TEXT_EQUAL_TO: 'TEXT_EQUAL_TO',
-  TEXT_IS_VALID_EMAIL: 'TEXT_IS_VALID_EMAIL',
-  TEXT_IS_VALID_URL: 'TEXT_IS_VALID_URL',
-  VALUE_IN_LIST: 'VALUE_IN_LIST',
-  VALUE_IN_RANGE: 'VALUE_IN_RANGE',
-  CUSTOM_FORMULA: 'CUSTOM_FORMULA',
-  CHECKBOX: 'CHECKBOX',
-} as const;
+export const DataValidationCriteria = enumOf(
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_BETWEEN',
+  'DATE_EQUAL_TO',
+  'DATE_IS_VALID_DATE',
+  'DATE_NOT_BETWEEN',
+  'DATE_ON_OR_AFTER',
+  'DATE_ON_OR_BEFORE',
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN',
+  'NUMBER_NOT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_EQUAL_TO',
+  'TEXT_IS_VALID_EMAIL',
+  'TEXT_IS_VALID_URL',
+  'VALUE_IN_LIST',
+  'VALUE_IN_RANGE',
+  'CUSTOM_FORMULA',
+  'CHECKBOX',
+);
 
 /** SpreadsheetApp.BooleanCriteria. */
-export const BooleanCriteria = {
-  CELL_EMPTY: 'CELL_EMPTY',
-  CELL_NOT_EMPTY: 'CELL_NOT_EMPTY',
-  DATE_AFTER: 'DATE_AFTER',
-  DATE_BEFORE: 'DATE_BEFORE',
-  DATE_EQUAL_TO: 'DATE_EQUAL_TO',
-  TEXT_CONTAINS: 'TEXT_CONTAINS',
-  TEXT_DOES_NOT_CONTAIN: 'TEXT_DOES_NOT_CONTAIN',
-  TEXT_EQUAL_TO: 'TEXT_EQUAL_TO',
-  TEXT_STARTS_WITH: 'TEXT_STARTS_WITH',
-  TEXT_ENDS_WITH: 'TEXT_ENDS_WITH',
-  NUMBER_GREATER_THAN: 'NUMBER_GREATER_THAN',
-  NUMBER_LESS_THAN: 'NUMBER_LESS_THAN',
-  NUMBER_EQUAL_TO: 'NUMBER_EQUAL_TO',
-  NUMBER_BETWEEN: 'NUMBER_BETWEEN',
-  CUSTOM_FORMULA: 'CUSTOM_FORMULA',
-} as const;
+export const BooleanCriteria = enumOf(
+  'CELL_EMPTY',
+  'CELL_NOT_EMPTY',
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_EQUAL_TO',
+  'TEXT_STARTS_WITH',
+  'TEXT_ENDS_WITH',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_LESS_THAN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_BETWEEN',
+  'CUSTOM_FORMULA',
+);
 
 /** Charts.ChartType (the subset the emulator draws). */
-export const ChartType = {
-  AREA: 'AREA',
-  BAR: 'BAR',
-  COLUMN: 'COLUMN',
-  LINE: 'LINE',
-  PIE: 'PIE',
-  SCATTER: 'SCATTER',
-  TABLE: 'TABLE',
-} as const;
+export const ChartType = enumOf('AREA', 'BAR', 'COLUMN', 'LINE', 'PIE', 'SCATTER', 'TABLE');
 
 /** A criteria argument as stored: ranges as RangeRef, dates as {date: ms}, the rest as is. */
 export type StoredArg =

@@ -108,3 +108,8 @@ export function counted<T extends object>(ctx: EmulatorContext, name: string, ta
     },
   });
 }
+
+/** An Apps Script enum: each name maps to itself, as Apps Script enum values print their name. */
+export function enumOf<const T extends string>(...names: readonly T[]): Readonly<{ [K in T]: K }> {
+  return Object.freeze(Object.fromEntries(names.map((n) => [n, n]))) as { [K in T]: K };
+}

@@ -1,16 +1,12 @@
 // HtmlService: HTML outputs, project HTML files and templates with <? ?>, <?= ?> and <?!= ?> scriptlets.
 
-import { counted, type EmulatorContext } from './context';
+import { counted, type EmulatorContext, enumOf } from './context';
 import { newBlob } from './utilities';
 
 /** HtmlService.SandboxMode values. */
-export const SandboxMode = Object.freeze({
-  EMULATED: 'EMULATED',
-  IFRAME: 'IFRAME',
-  NATIVE: 'NATIVE',
-} as const);
+export const SandboxMode = enumOf('EMULATED', 'IFRAME', 'NATIVE');
 /** HtmlService.XFrameOptionsMode values. */
-export const XFrameOptionsMode = Object.freeze({ ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' } as const);
+export const XFrameOptionsMode = enumOf('ALLOWALL', 'DEFAULT');
 
 /** The text Apps Script throws for a missing project file. */
 export const missingFileMessage = (name: string): string => `No HTML file named ${name} was found.`;

@@ -1,45 +1,26 @@
 // ScriptApp: installable triggers (time-driven and spreadsheet), the per-script trigger limit and enums.
 
-import { counted, type EmulatorContext, isDate } from './context';
+import { counted, type EmulatorContext, enumOf, isDate } from './context';
 import { assertTimeZone } from './utilities';
 
 /** ScriptApp.AuthMode values. */
-export const AuthMode = Object.freeze({
-  NONE: 'NONE',
-  CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
-  LIMITED: 'LIMITED',
-  FULL: 'FULL',
-} as const);
+export const AuthMode = enumOf('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL');
 export type AuthModeName = keyof typeof AuthMode;
 /** ScriptApp.EventType values. */
-export const EventType = Object.freeze({
-  CLOCK: 'CLOCK',
-  ON_OPEN: 'ON_OPEN',
-  ON_EDIT: 'ON_EDIT',
-  ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
-  ON_CHANGE: 'ON_CHANGE',
-  ON_EVENT_UPDATED: 'ON_EVENT_UPDATED',
-} as const);
+export const EventType = enumOf(
+  'CLOCK',
+  'ON_OPEN',
+  'ON_EDIT',
+  'ON_FORM_SUBMIT',
+  'ON_CHANGE',
+  'ON_EVENT_UPDATED',
+);
 export type EventTypeName = keyof typeof EventType;
 /** ScriptApp.TriggerSource values. */
-export const TriggerSource = Object.freeze({
-  SPREADSHEETS: 'SPREADSHEETS',
-  CLOCK: 'CLOCK',
-  FORMS: 'FORMS',
-  DOCUMENTS: 'DOCUMENTS',
-  CALENDAR: 'CALENDAR',
-} as const);
+export const TriggerSource = enumOf('SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR');
 export type TriggerSourceName = keyof typeof TriggerSource;
 /** ScriptApp.WeekDay (Base.Weekday) values. */
-export const WeekDay = Object.freeze({
-  SUNDAY: 'SUNDAY',
-  MONDAY: 'MONDAY',
-  TUESDAY: 'TUESDAY',
-  WEDNESDAY: 'WEDNESDAY',
-  THURSDAY: 'THURSDAY',
-  FRIDAY: 'FRIDAY',
-  SATURDAY: 'SATURDAY',
-} as const);
+export const WeekDay = enumOf('SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY');
 export type WeekDayName = keyof typeof WeekDay;
 
 /** "Triggers: 20 / user / script". */

@@ -1,23 +1,12 @@
 // Ui: menus, alerts, prompts, sidebars and dialogs, recorded as data, with scripted answers for tests.
 
-import { counted, type EmulatorContext } from './context';
+import { counted, type EmulatorContext, enumOf } from './context';
 
 /** Ui.Button values (Apps Script enums print their name). */
-export const Button = Object.freeze({
-  CLOSE: 'CLOSE',
-  OK: 'OK',
-  CANCEL: 'CANCEL',
-  YES: 'YES',
-  NO: 'NO',
-} as const);
+export const Button = enumOf('CLOSE', 'OK', 'CANCEL', 'YES', 'NO');
 export type ButtonName = keyof typeof Button;
 /** Ui.ButtonSet values. */
-export const ButtonSet = Object.freeze({
-  OK: 'OK',
-  OK_CANCEL: 'OK_CANCEL',
-  YES_NO: 'YES_NO',
-  YES_NO_CANCEL: 'YES_NO_CANCEL',
-} as const);
+export const ButtonSet = enumOf('OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL');
 export type ButtonSetName = keyof typeof ButtonSet;
 
 /** The buttons each set shows, in the order the first one is the default answer. */

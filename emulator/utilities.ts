@@ -1,11 +1,11 @@
 // Utilities: formatDate (Java SimpleDateFormat patterns over Intl), parseCsv, formatString, sleep, UUIDs,
 // base64 and a minimal Blob.
 
-import { counted, type EmulatorContext, isDate } from './context';
+import { counted, type EmulatorContext, enumOf, isDate } from './context';
 import { DAYS, MONTHS, toWallClock } from './number-format';
 
 /** Utilities.Charset values. */
-export const Charset = Object.freeze({ US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const);
+export const Charset = enumOf('US_ASCII', 'UTF_8');
 
 /** The text Apps Script throws when parseCsv meets malformed input. */
 export const PARSE_CSV_MESSAGE = 'Could not parse text.';
