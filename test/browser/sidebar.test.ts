@@ -4,6 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser } from '../helpers/browser';
 import { builtArtifacts, type LoadedBundle, loadBundle } from '../helpers/bundle';
+import { colOf, setSetting, sheetOf as sheet, writeRows } from '../helpers/sheets';
 
 // Browser steps (launch, page loads, polling) need more than Jest's 5-second default.
 jest.setTimeout(60_000);
@@ -35,31 +36,6 @@ const SHIM = `(() => {
 })();`;
 
 const SIDEBAR_FUNCTIONS = ['sidebarSelection', 'sidebarDraft', 'sidebarMarkSent', 'sidebarSaveCallGuide'];
-
-function sheet(b: LoadedBundle, name: string) {
-  return b.emu.spreadsheet.self.getSheetByName(name)!;
-}
-function headers(b: LoadedBundle, name: string): string[] {
-  const s = sheet(b, name);
-  return s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0]!.map(String);
-}
-function colOf(b: LoadedBundle, header: string, name = 'Contacts'): number {
-  return headers(b, name).indexOf(header) + 1;
-}
-function writeRows(b: LoadedBundle, name: string, rows: Record<string, unknown>[]): void {
-  const h = headers(b, name);
-  sheet(b, name)
-    .getRange(2, 1, rows.length, h.length)
-    .setValues(rows.map((r) => h.map((x) => (x in r ? r[x] : ''))));
-}
-function setSetting(b: LoadedBundle, setting: string, value: unknown): void {
-  const s = sheet(b, 'Settings');
-  const names = s
-    .getRange(1, 1, s.getLastRow(), 1)
-    .getValues()
-    .map((r) => String(r[0]));
-  s.getRange(names.indexOf(setting) + 1, 2).setValue(value);
-}
 
 function tracker(): LoadedBundle {
   const b = loadBundle({ now: NOW, timeZone: 'Europe/Paris' });

@@ -1,26 +1,13 @@
 // Refresh dashboard through the bundle: the Dashboard sheet, its funnel, one chart, values only, call counts.
 import { type LoadedBundle, loadBundle } from '../helpers/bundle';
-
-const NOW = '2026-03-10T08:00:00Z';
+import { headersOf as headers, sheetsCalls, writeRows } from '../helpers/sheets';
 
 function sheet(b: LoadedBundle, name: string) {
   return b.emu.spreadsheet.self.getSheetByName(name);
 }
-function headers(b: LoadedBundle, name = 'Contacts'): string[] {
-  const s = sheet(b, name)!;
-  return s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0]!.map(String);
-}
-function writeContacts(b: LoadedBundle, rows: Record<string, unknown>[]): void {
-  const h = headers(b);
-  const s = sheet(b, 'Contacts')!;
-  if (rows.length + 1 > s.getMaxRows()) s.insertRowsAfter(s.getMaxRows(), rows.length + 1 - s.getMaxRows());
-  s.getRange(2, 1, rows.length, h.length).setValues(rows.map((r) => h.map((x) => (x in r ? r[x] : ''))));
-}
-function sheetsCalls(b: LoadedBundle): number {
-  return Object.entries(b.emu.calls.snapshot())
-    .filter(([k]) => /^(Spreadsheet|Sheet|Range|EmbeddedChart)/.test(k))
-    .reduce((a, [, v]) => a + v, 0);
-}
+
+const NOW = '2026-03-10T08:00:00Z';
+
 /** All values of the Dashboard as a grid. */
 function grid(b: LoadedBundle): unknown[][] {
   return sheet(b, 'Dashboard')!.getDataRange().getValues();
@@ -114,7 +101,7 @@ describe('Refresh dashboard', () => {
   it('writes no formula and escapes company and person names that look like formulas', () => {
     const b = loadBundle({ now: NOW });
     b.call('menuSetUpTracker');
-    writeContacts(b, [
+    writeRows(b, 'Contacts', [
       // Typed as text (a leading apostrophe), as a user or the import would store them.
       {
         Company: `'=HYPERLINK("http://evil")`,
@@ -142,8 +129,9 @@ describe('Refresh dashboard', () => {
     const count = (n: number) => {
       const b = loadBundle({ now: NOW });
       b.call('menuSetUpTracker');
-      writeContacts(
+      writeRows(
         b,
+        'Contacts',
         Array.from({ length: n }, (_, i) => ({
           Company: `Co ${i % 20}`,
           Name: `Person ${i}`,

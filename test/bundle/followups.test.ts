@@ -1,32 +1,11 @@
 // Follow-ups through the bundle: Refresh follow-ups, onEdit stamps, daily reminders and the digest.
 import { type LoadedBundle, loadBundle } from '../helpers/bundle';
+import { colOf, sheetOf, sheetsCalls, writeRows } from '../helpers/sheets';
+
+const contactsSheet = (b: LoadedBundle) => sheetOf(b, 'Contacts');
+const writeContacts = (b: LoadedBundle, rows: Record<string, unknown>[]) => writeRows(b, 'Contacts', rows);
 
 const NOW = '2026-03-10T08:00:00Z'; // a Tuesday, 09:00 in Paris
-
-function contactsSheet(b: LoadedBundle) {
-  return b.emu.spreadsheet.self.getSheetByName('Contacts')!;
-}
-
-function headers(b: LoadedBundle, name = 'Contacts'): string[] {
-  const s = b.emu.spreadsheet.self.getSheetByName(name)!;
-  return s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0]!.map(String);
-}
-
-function colOf(b: LoadedBundle, header: string, sheet = 'Contacts'): number {
-  const i = headers(b, sheet).indexOf(header);
-  if (i < 0) throw new Error(`no ${header}`);
-  return i + 1;
-}
-
-/** Writes one contact per entry (by header) starting at row 2. */
-function writeContacts(b: LoadedBundle, rows: Record<string, unknown>[]): void {
-  const h = headers(b);
-  const values = rows.map((r) => h.map((x) => (x in r ? r[x] : '')));
-  const sheet = contactsSheet(b);
-  if (values.length + 1 > sheet.getMaxRows())
-    sheet.insertRowsAfter(sheet.getMaxRows(), values.length + 1 - sheet.getMaxRows());
-  contactsSheet(b).getRange(2, 1, values.length, h.length).setValues(values);
-}
 
 function setUp(now = NOW, timeZone = 'Europe/Paris'): LoadedBundle {
   const b = loadBundle({ now, timeZone });
@@ -115,10 +94,7 @@ describe('Refresh follow-ups', () => {
       writeContacts(b, rows);
       b.emu.calls.reset();
       b.call('menuRefreshFollowUps');
-      const snap = b.emu.calls.snapshot();
-      return Object.entries(snap)
-        .filter(([k]) => /^(Spreadsheet|Sheet|Range)\./.test(k))
-        .reduce((a, [, v]) => a + v, 0);
+      return sheetsCalls(b);
     };
     const small = count(20);
     expect(count(2000)).toBe(small);
@@ -139,9 +115,7 @@ describe('onEdit', () => {
     const a1 = sheet.getRange(2, status).getA1Notation();
     b.emu.calls.reset();
     edit(b, a1, 'Messaged', 'To contact');
-    const sheetsCalls = Object.entries(b.emu.calls.snapshot())
-      .filter(([k]) => /^(Spreadsheet|Sheet|Range)\./.test(k))
-      .reduce((a, [, v]) => a + v, 0);
+    const calls = sheetsCalls(b);
     const stamp = sheet.getRange(2, colOf(b, 'Messaged on')).getValue() as Date;
     expect(stamp).toBeInstanceOf(b.evaluate<DateConstructor>('Date'));
     expect(sheet.getRange(2, colOf(b, 'Messaged on')).getDisplayValue()).toBe('2026-03-10');
@@ -151,7 +125,7 @@ describe('onEdit', () => {
     expect(sheet.getRange(3, colOf(b, 'Messaged on')).getValue()).toBe('');
     const activity = b.emu.spreadsheet.self.getSheetByName('Activity')!.getDataRange().getValues();
     expect(activity[1]!.slice(1)).toEqual(['Acme', 'Ann', 'To contact', 'Messaged', 'edit']);
-    expect(sheetsCalls).toBeLessThan(40);
+    expect(calls).toBeLessThan(40);
   });
 
   it('never overwrites an existing stamp', () => {
@@ -229,7 +203,9 @@ describe('daily reminders', () => {
 
   it('reads Contacts, Jobs and Settings once for follow-ups and the dashboard together', () => {
     const b = setUp();
-    writeContacts(b, [{ Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': parisDate(b, '2026-03-01') }]);
+    writeContacts(b, [
+      { Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': parisDate(b, '2026-03-01') },
+    ]);
     b.call('menuRefreshDashboard');
     b.call('menuTurnOnReminders');
     b.emu.calls.reset();

@@ -1,6 +1,7 @@
 // The built bundle: its shape, the menu, "Set up tracker" and "Load example data" on the emulator.
 import vm from 'node:vm';
 import { builtArtifacts, loadBundle } from '../helpers/bundle';
+import { headersOf } from '../helpers/sheets';
 
 const MENU_LABELS_AT_LEAST = ['Set up tracker', 'Load example data', 'Help'];
 
@@ -61,11 +62,6 @@ describe('onOpen', () => {
 });
 
 const SETUP_SHEETS = ['Contacts', 'Jobs', 'Settings', 'Templates', 'Activity'];
-
-function headersOf(b: ReturnType<typeof loadBundle>, name: string): string[] {
-  const sheet = b.emu.spreadsheet.self.getSheetByName(name)!;
-  return sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
-}
 
 describe('Set up tracker', () => {
   it('creates Contacts, Jobs, Settings, Templates and Activity with the contract headers', () => {

@@ -1,34 +1,14 @@
 // Score candidates through the bundle: the menu end to end, user columns untouched, call counts.
-import { type LoadedBundle, loadBundle } from '../helpers/bundle';
+import { loadBundle } from '../helpers/bundle';
+import {
+  columnValues as column,
+  headersOf as headers,
+  sheetOf as sheet,
+  sheetsCalls,
+  writeRows,
+} from '../helpers/sheets';
 
 const COMPUTED = ['Score', 'Rank', 'Pick', 'Why', 'Credits', 'Next action', 'Due'];
-
-function sheet(b: LoadedBundle, name = 'Contacts') {
-  return b.emu.spreadsheet.self.getSheetByName(name)!;
-}
-function headers(b: LoadedBundle, name = 'Contacts'): string[] {
-  const s = sheet(b, name);
-  return s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0]!.map(String);
-}
-function writeContacts(b: LoadedBundle, rows: Record<string, unknown>[]): void {
-  const h = headers(b);
-  const s = sheet(b);
-  if (rows.length + 1 > s.getMaxRows()) s.insertRowsAfter(s.getMaxRows(), rows.length + 1 - s.getMaxRows());
-  s.getRange(2, 1, rows.length, h.length).setValues(rows.map((r) => h.map((x) => (x in r ? r[x] : ''))));
-}
-function column(b: LoadedBundle, header: string, name = 'Contacts'): unknown[] {
-  const s = sheet(b, name);
-  const c = headers(b, name).indexOf(header) + 1;
-  return s
-    .getRange(2, c, s.getLastRow() - 1, 1)
-    .getValues()
-    .map((r) => r[0]);
-}
-function sheetsCalls(b: LoadedBundle): number {
-  return Object.entries(b.emu.calls.snapshot())
-    .filter(([k]) => /^(Spreadsheet|Sheet|Range)\./.test(k))
-    .reduce((a, [, v]) => a + v, 0);
-}
 
 describe('Score candidates', () => {
   it('scores the example tracker from the menu: scores, ranks, picks, credits and Jobs coverage', () => {
@@ -65,7 +45,7 @@ describe('Score candidates', () => {
   it('explains a bad row in Why, naming the column, and tells the user the row', () => {
     const b = loadBundle();
     b.call('menuSetUpTracker');
-    writeContacts(b, [
+    writeRows(b, 'Contacts', [
       { Company: 'Acme', Name: 'Ann', Degree: '4th', Title: 'Data Scientist' },
       { Company: 'Acme', Name: 'Bob', Degree: '1st', Title: 'Data Scientist' },
       { Company: '', Name: 'Cy', Degree: '2nd' },
@@ -83,7 +63,7 @@ describe('Score candidates', () => {
   it('never turns user text into a formula', () => {
     const b = loadBundle();
     b.call('menuSetUpTracker');
-    writeContacts(b, [{ Company: '\'=HYPERLINK("http://x")', Name: 'Ann', Current: 'No' }]);
+    writeRows(b, 'Contacts', [{ Company: '\'=HYPERLINK("http://x")', Name: 'Ann', Current: 'No' }]);
     b.call('menuScoreCandidates');
     const c = headers(b).indexOf('Why') + 1;
     expect(sheet(b).getRange(2, c).getFormula()).toBe('');
@@ -93,7 +73,7 @@ describe('Score candidates', () => {
   it('leaves blank rows between contacts untouched', () => {
     const b = loadBundle();
     b.call('menuSetUpTracker');
-    writeContacts(b, [{ Company: 'Acme', Name: 'Ann' }, {}, { Company: 'Acme', Name: 'Bob' }]);
+    writeRows(b, 'Contacts', [{ Company: 'Acme', Name: 'Ann' }, {}, { Company: 'Acme', Name: 'Bob' }]);
     const c = headers(b).indexOf('Why') + 1;
     sheet(b).getRange(3, c).setBackground('#123456');
     b.call('menuScoreCandidates');
@@ -106,8 +86,9 @@ describe('Score candidates', () => {
     const count = (n: number) => {
       const b = loadBundle();
       b.call('menuSetUpTracker');
-      writeContacts(
+      writeRows(
         b,
+        'Contacts',
         Array.from({ length: n }, (_, i) => ({
           Company: `Company ${i % 100}`,
           Name: `Person ${i}`,
@@ -129,7 +110,7 @@ describe('a bad Settings value', () => {
   it('gets a note on its Value cell and a message naming the setting; the default is used, and the note goes once fixed', () => {
     const b = loadBundle();
     b.call('menuSetUpTracker');
-    writeContacts(b, [{ Company: 'Acme', Name: 'Ann' }]);
+    writeRows(b, 'Contacts', [{ Company: 'Acme', Name: 'Ann' }]);
     const settings = sheet(b, 'Settings');
     const names = settings
       .getDataRange()

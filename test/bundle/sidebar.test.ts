@@ -1,40 +1,9 @@
 // The Draft message sidebar's server functions through the bundle: selection, draft, Mark as sent, call guide.
 import type { DraftPayload, MarkSentResult, SelectionInfo } from '../../src/ui/sidebar-api';
 import { type LoadedBundle, loadBundle } from '../helpers/bundle';
+import { colOf, setSetting, sheetOf as sheet, writeRows } from '../helpers/sheets';
 
 const NOW = '2026-03-10T08:00:00Z'; // a Tuesday, 09:00 in Paris
-
-function sheet(b: LoadedBundle, name: string) {
-  return b.emu.spreadsheet.self.getSheetByName(name)!;
-}
-
-function headers(b: LoadedBundle, name = 'Contacts'): string[] {
-  const s = sheet(b, name);
-  return s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0]!.map(String);
-}
-
-function colOf(b: LoadedBundle, header: string, name = 'Contacts'): number {
-  const i = headers(b, name).indexOf(header);
-  if (i < 0) throw new Error(`no ${header}`);
-  return i + 1;
-}
-
-function writeRows(b: LoadedBundle, name: string, rows: Record<string, unknown>[]): void {
-  const h = headers(b, name);
-  const values = rows.map((r) => h.map((x) => (x in r ? r[x] : '')));
-  sheet(b, name).getRange(2, 1, values.length, h.length).setValues(values);
-}
-
-function setSetting(b: LoadedBundle, setting: string, value: unknown): void {
-  const s = sheet(b, 'Settings');
-  const names = s
-    .getRange(1, 1, s.getLastRow(), 1)
-    .getValues()
-    .map((r) => String(r[0]));
-  const i = names.indexOf(setting);
-  if (i < 0) throw new Error(`no setting ${setting}`);
-  s.getRange(i + 1, 2).setValue(value);
-}
 
 function cell(b: LoadedBundle, row: number, header: string, name = 'Contacts'): unknown {
   return sheet(b, name)
