@@ -4,38 +4,11 @@ import { creditsFor, creditsLeft, MONTHLY_CREDITS } from '../../src/core/credits
 import { dayFromYmd } from '../../src/core/dates';
 import type { Contact } from '../../src/core/rows';
 import { defaultSettings, type Settings } from '../../src/core/settings';
+import { makeContact } from '../helpers/fixtures';
 
 const TODAY = dayFromYmd(2026, 3, 20);
 
-function contact(over: Partial<Contact>): Contact {
-  return {
-    index: 0,
-    row: 2,
-    company: 'Acme',
-    job: '',
-    name: 'X',
-    title: '',
-    profileUrl: '',
-    location: '',
-    timeZone: '',
-    current: true,
-    degree: 2,
-    premium: null,
-    openProfile: null,
-    sameSchool: null,
-    inCommon: [],
-    mutual: '',
-    status: 'Messaged',
-    messagedOn: null,
-    repliedOn: null,
-    callOn: null,
-    referredOn: null,
-    thankedOn: null,
-    outcomeSharedOn: null,
-    problems: [],
-    ...over,
-  };
-}
+const contact = (over: Partial<Contact>): Contact => makeContact({ degree: 2, status: 'Messaged', ...over });
 
 const settings = (over: Partial<Settings> = {}): Settings => ({ ...defaultSettings(), ...over });
 

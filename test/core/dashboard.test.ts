@@ -12,36 +12,9 @@ import {
 import type { Contact } from '../../src/core/rows';
 import { C, J, STATUSES, type Status } from '../../src/core/schema';
 import type { Table } from '../../src/core/table';
+import { makeContact } from '../helpers/fixtures';
 
-function contact(over: Partial<Contact>): Contact {
-  return {
-    index: 0,
-    row: 2,
-    company: 'Acme',
-    job: '',
-    name: 'X',
-    title: '',
-    profileUrl: '',
-    location: '',
-    timeZone: '',
-    current: true,
-    degree: null,
-    premium: null,
-    openProfile: null,
-    sameSchool: null,
-    inCommon: [],
-    mutual: '',
-    status: 'To contact',
-    messagedOn: null,
-    repliedOn: null,
-    callOn: null,
-    referredOn: null,
-    thankedOn: null,
-    outcomeSharedOn: null,
-    problems: [],
-    ...over,
-  };
-}
+const contact = (over: Partial<Contact>): Contact => makeContact(over);
 
 const people = (statuses: Status[]) => funnelOf(statuses.map((status) => ({ status }))).map((f) => f.people);
 

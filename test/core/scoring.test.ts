@@ -4,36 +4,19 @@ import type { Contact } from '../../src/core/rows';
 import { scoreContact } from '../../src/core/scoring';
 import { defaultSettings, type Settings } from '../../src/core/settings';
 import type { Degree } from '../../src/core/values';
+import { makeContact } from '../helpers/fixtures';
 
-function contact(over: Partial<Contact> = {}): Contact {
-  return {
-    index: 0,
-    row: 2,
-    company: 'Acme',
+const contact = (over: Partial<Contact> = {}): Contact =>
+  makeContact({
     job: 'Data Scientist',
     name: 'Marie Curie',
     title: 'Data Scientist',
-    profileUrl: '',
-    location: '',
-    timeZone: '',
-    current: true,
     degree: 2,
     premium: false,
     openProfile: false,
     sameSchool: false,
-    inCommon: [],
-    mutual: '',
-    status: 'To contact',
-    messagedOn: null,
-    repliedOn: null,
-    callOn: null,
-    referredOn: null,
-    thankedOn: null,
-    outcomeSharedOn: null,
-    problems: [],
     ...over,
-  };
-}
+  });
 
 const settings: Settings = defaultSettings();
 const job = { job: 'Data Scientist' };

@@ -17,36 +17,10 @@ import {
   renderTemplate,
   tooLong,
 } from '../../src/core/templates';
+import { makeContact } from '../helpers/fixtures';
 
-function contact(over: Partial<Contact> = {}): Contact {
-  return {
-    index: 0,
-    row: 2,
-    company: 'Acme',
-    job: 'Data Analyst',
-    name: 'Marie-Anne Dupont',
-    title: 'Engineer',
-    profileUrl: '',
-    location: '',
-    timeZone: '',
-    current: true,
-    degree: 2,
-    premium: null,
-    openProfile: null,
-    sameSchool: null,
-    inCommon: [],
-    mutual: '',
-    status: 'To contact',
-    messagedOn: null,
-    repliedOn: null,
-    callOn: null,
-    referredOn: null,
-    thankedOn: null,
-    outcomeSharedOn: null,
-    problems: [],
-    ...over,
-  };
-}
+const contact = (over: Partial<Contact> = {}): Contact =>
+  makeContact({ job: 'Data Analyst', name: 'Marie-Anne Dupont', title: 'Engineer', degree: 2, ...over });
 
 function settings(over: Partial<Settings> = {}): Settings {
   return { ...defaultSettings(), yourName: 'Jo Martin', ...over };
