@@ -77,55 +77,10 @@ const STATUSES = [
   'Skip',
   '',
 ];
-const CONTACT_HEADERS = [
-  'Company',
-  'Job',
-  'Name',
-  'Title',
-  'Profile URL',
-  'Location',
-  'Time zone',
-  'Current',
-  'Degree',
-  'Premium',
-  'Open Profile',
-  'Same school',
-  'In common',
-  'Mutual connection',
-  'Status',
-  'Messaged on',
-  'Replied on',
-  'Call on',
-  'Referred on',
-  'Thanked on',
-  'Outcome shared on',
-  'Score',
-  'Rank',
-  'Pick',
-  'Why',
-  'Credits',
-  'Next action',
-  'Due',
-  'Notes',
-  'Mentor notes',
-];
-const JOB_HEADERS = [
-  'Company',
-  'Job',
-  'Posting URL',
-  'Referral process',
-  'Apply',
-  'Applied on',
-  'Outcome',
-  'Outcome on',
-  'Contacts',
-  'Picks',
-  'Referrals',
-  'Coverage',
-  'Next action',
-  'Due',
-  'Notes',
-];
+// The contract's headers, from the schema itself.
+const { CONTACTS, JOBS } = load('src/core/schema.ts');
+const CONTACT_HEADERS = CONTACTS.columns.map((c) => c.header);
+const JOB_HEADERS = JOBS.columns.map((c) => c.header);
 
 /** Contacts and Jobs tables: `n` contacts spread over `companies` companies, one or two jobs each. */
 function generateSheets(n, companies, seed = 42) {
