@@ -2,7 +2,7 @@
 // headless Chromium (Contacts after scoring, the Referrals menu, the Help dialog, the Dashboard with its chart,
 // the Jobs sheet, the draft sidebar if built).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,16 +42,7 @@ let browser;
 try {
   browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: JSON.parse(readFileSync(join(root, 'scripts', 'chromium-args.json'), 'utf8')),
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
   await page.goto(url);
