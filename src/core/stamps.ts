@@ -2,7 +2,7 @@
 
 import { dayOf, midnightOf } from './dates';
 import { C, STATUSES, type Status } from './schema';
-import { col, headerIndex, isBlankRow, type Table } from './table';
+import { type ColumnWrite, col, headerIndex, isBlankRow, type Table, type WritePlan } from './table';
 import { type Cell, escapeFormula, isBlank } from './values';
 
 /** The date column each status stamps when it is blank (PRODUCT.md, precise point 8). */
@@ -119,4 +119,19 @@ export function applyStamps(table: Table, writes: readonly StampWrite[]): Table 
     rows[w.row] = copy;
   }
   return { headers: table.headers, rows };
+}
+
+/** The stamps as a write plan over a table's rows (one column per stamped header). */
+export function stampPlan(sheetName: string, table: Table, writes: readonly StampWrite[]): WritePlan {
+  const columns = new Map<string, (Cell | undefined)[]>();
+  for (const w of writes) {
+    let values = columns.get(w.header);
+    if (!values) {
+      values = new Array<Cell | undefined>(table.rows.length).fill(undefined);
+      columns.set(w.header, values);
+    }
+    values[w.row] = w.value;
+  }
+  const cols: ColumnWrite[] = [...columns.entries()].map(([header, values]) => ({ header, values }));
+  return { sheet: sheetName, columns: cols };
 }

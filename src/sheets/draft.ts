@@ -2,10 +2,11 @@
 
 import { availabilityText, contactZone, yourZone } from '../core/availability';
 import { CALL_GUIDE } from '../core/call-guide';
-import { dayOf, isoDay, midnightOf } from '../core/dates';
+import { isoDay } from '../core/dates';
 import { UserError } from '../core/errors';
 import { rowFingerprint } from '../core/fingerprint';
 import { planFollowUps } from '../core/followup-plan';
+import { planMarkSent } from '../core/mark-sent';
 import {
   findTemplate,
   isMessageType,
@@ -18,7 +19,6 @@ import {
 import { type Contact, type Job, jobFor, parseContacts, parseJobs } from '../core/rows';
 import { APPLY_CHOICES, type ApplyChoice, C, J, LANGUAGES, type Language, SHEET } from '../core/schema';
 import { parseSettings, type Settings } from '../core/settings';
-import { applyStamps, type StampWrite, stampsForStatusChange } from '../core/stamps';
 import { col, headerIndex, isBlankRow, type Table, type WritePlan } from '../core/table';
 import { SEED_TEMPLATES } from '../core/template-seed';
 import {
@@ -43,10 +43,10 @@ import type {
   SaveCallGuideResult,
   SelectionInfo,
 } from '../ui/sidebar-api';
-import { appendActivity, stampPlan } from './followups';
+import { appendActivity } from './followups';
 import { applyPlan, readTable } from './gas-table';
 import { withDocumentLock } from './lock';
-import { loadSheet, readSettingsRows } from './workbook';
+import { type LoadedSheet, loadSheet, readSettingsRows } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -124,7 +124,8 @@ interface Workbook {
   contacts: ReturnType<typeof loadSheet>;
   contactList: Contact[];
   jobs: Job[];
-  jobsTable: Table | null;
+  /** Jobs as read (null when the sheet is missing). */
+  jobsSheet: LoadedSheet | null;
   settings: Settings;
   settingsRows: Cell[][];
   templates: TemplateRow[];
@@ -134,15 +135,15 @@ interface Workbook {
 function readWorkbook(ss: Spreadsheet): Workbook {
   const timeZone = ss.getSpreadsheetTimeZone();
   const contacts = loadSheet(ss, SHEET.contacts);
-  const jobsSheet = ss.getSheetByName(SHEET.jobs);
-  const jobsTable = jobsSheet ? readTable(jobsSheet) : null;
+  const jobsRaw = ss.getSheetByName(SHEET.jobs);
+  const jobsSheet = jobsRaw ? { sheet: jobsRaw, table: readTable(jobsRaw) } : null;
   const templatesSheet = ss.getSheetByName(SHEET.templates);
   const settingsRows = readSettingsRows(ss);
   return {
     contacts,
     contactList: parseContacts(contacts.table, timeZone),
-    jobs: jobsTable ? parseJobs(jobsTable, timeZone) : [],
-    jobsTable,
+    jobs: jobsSheet ? parseJobs(jobsSheet.table, timeZone) : [],
+    jobsSheet,
     settings: parseSettings(settingsRows).settings,
     settingsRows,
     templates: templatesSheet ? parseTemplates(readTable(templatesSheet)) : [],
@@ -311,84 +312,29 @@ export function markSent(
     const cells = table.rows[contact.index] ?? [];
     if (rowFingerprint(r, cells) !== fp) throw new UserError(ROW_CHANGED);
 
-    const idx = headerIndex(table.headers);
-    const effect = markSentEffect(t, contact);
-    const tz = wb.timeZone;
-    const today = new Date(midnightOf(dayOf(now, tz), tz));
-    const writes: StampWrite[] = [];
-    let stamped = '';
-    if (effect.stamp) {
-      const i = col(idx, effect.stamp);
-      if (i >= 0 && (isBlank(cells[i]) || effect.overwriteStamp)) {
-        writes.push({ row: contact.index, header: effect.stamp, value: today });
-        stamped = effect.stamp;
-      }
-    }
-
-    // Status change: written like an edit, then stamped and logged by stampsForStatusChange.
-    const statusFrom = contact.status;
-    let statusTo: string = statusFrom;
-    let working: Table = table;
-    const plan: WritePlan = { sheet: SHEET.contacts, columns: [] };
-    const iStatus = col(idx, C.status);
-    let activity: (string | Date)[][] = [];
-    if (effect.statusTo && effect.statusTo !== statusFrom && iStatus >= 0) {
-      statusTo = effect.statusTo;
-      const rows = table.rows.slice();
-      const copy = cells.slice();
-      copy[iStatus] = statusTo;
-      rows[contact.index] = copy;
-      working = { headers: table.headers, rows };
-      const statusValues = new Array<Cell | undefined>(table.rows.length).fill(undefined);
-      statusValues[contact.index] = statusTo;
-      (plan.columns as { header: string; values: (Cell | undefined)[] }[]).push({
-        header: C.status,
-        values: statusValues,
-      });
-      const stamps = stampsForStatusChange({
-        contacts: applyStamps(working, writes),
-        rows: [contact.index],
-        previous: [statusFrom],
-        timeZone: tz,
-        now,
-        by: 'Mark as sent',
-      });
-      for (const w of stamps.writes) {
-        if (!writes.some((x) => x.header === w.header)) writes.push(w);
-        if (!stamped) stamped = w.header;
-      }
-      activity = stamps.activity;
-    } else {
-      activity = [
-        [
-          new Date(now),
-          escapeFormula(contact.company),
-          escapeFormula(contact.name),
-          statusFrom,
-          statusFrom,
-          `Mark as sent: ${MESSAGE_INFO[t].label}`,
-        ],
-      ];
-    }
-    const stampCols = stampPlan(SHEET.contacts, table, writes).columns;
-    const full: WritePlan = { sheet: SHEET.contacts, columns: [...plan.columns, ...stampCols] };
-    if (full.columns.length > 0) applyPlan(sheet, table, full);
-    const after = applyStamps(working, writes);
+    const { plan, after, activity, stamped, statusFrom, statusTo, costsCredit } = planMarkSent({
+      contacts: table,
+      contact,
+      type: t,
+      timeZone: wb.timeZone,
+      now,
+    });
+    if (plan.columns.length > 0) applyPlan(sheet, table, plan);
     appendActivity(ss, activity);
 
     // The row's Next action and Due follow the new state, as after an edit.
     const follow = planFollowUps({
       contacts: after,
-      jobs: wb.jobsTable ?? { headers: [], rows: [] },
+      jobs: wb.jobsSheet?.table ?? { headers: [], rows: [] },
       settingsRows: wb.settingsRows,
-      timeZone: tz,
+      timeZone: wb.timeZone,
       now,
       onlyRows: [contact.index],
     });
     applyPlan(sheet, after, follow.contacts);
 
     let creditsLeft: number | null = null;
-    if (effect.costsCredit && wb.settings.creditsLeft !== null) {
+    if (costsCredit && wb.settings.creditsLeft !== null) {
       creditsLeft = decrementCredits(ss, wb.settingsRows);
     }
 
@@ -447,12 +393,12 @@ export function saveCallGuide(
     const wb = readWorkbook(ss);
     const contact = contactAt(wb, r);
     const job = jobFor(contact, wb.jobs);
-    if (!job || !wb.jobsTable) {
+    if (!job || !wb.jobsSheet) {
       throw new UserError(
         `No job on Jobs matches ${contact.name}'s Company and Job (${contact.company}${contact.job ? ` — ${contact.job}` : ''}). Add the job to Jobs first.`,
       );
     }
-    const jobs = loadSheet(ss, SHEET.jobs);
+    const jobs = wb.jobsSheet;
     const size = jobs.table.rows.length;
     const at = (v: Cell) => {
       const values = new Array<Cell | undefined>(size).fill(undefined);

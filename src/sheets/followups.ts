@@ -4,8 +4,8 @@ import { buildDigest } from '../core/digest';
 import { type FollowUpPlan, planFollowUps } from '../core/followup-plan';
 import { C, headerKey, SHEET } from '../core/schema';
 import { parseSettings, type Settings } from '../core/settings';
-import { applyStamps, type StampWrite, stampsForStatusChange } from '../core/stamps';
-import type { ColumnWrite, Table, WritePlan } from '../core/table';
+import { applyStamps, stampPlan, stampsForStatusChange } from '../core/stamps';
+import type { Table } from '../core/table';
 import type { Cell } from '../core/values';
 import { applyPlan, readTable } from './gas-table';
 import { flagSettingProblems, readSettingsRows, readTracker, type TrackerData } from './workbook';
@@ -36,21 +36,6 @@ export function appendActivity(ss: Spreadsheet, rows: readonly (readonly (string
   const missing = start + rows.length - 1 - sheet.getMaxRows();
   if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
   sheet.getRange(start, 1, rows.length, rows[0]!.length).setValues(rows.map((r) => [...r]));
-}
-
-/** The stamps as a write plan over a table's rows (one column per stamped header). */
-export function stampPlan(sheetName: string, table: Table, writes: readonly StampWrite[]): WritePlan {
-  const columns = new Map<string, (Cell | undefined)[]>();
-  for (const w of writes) {
-    let values = columns.get(w.header);
-    if (!values) {
-      values = new Array<Cell | undefined>(table.rows.length).fill(undefined);
-      columns.set(w.header, values);
-    }
-    values[w.row] = w.value;
-  }
-  const cols: ColumnWrite[] = [...columns.entries()].map(([header, values]) => ({ header, values }));
-  return { sheet: sheetName, columns: cols };
 }
 
 /** What an edit changed, as Apps Script's onEdit event describes it. */
