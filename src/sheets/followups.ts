@@ -7,7 +7,7 @@ import { parseSettings, type Settings } from '../core/settings';
 import { applyStamps, stampPlan, stampsForStatusChange } from '../core/stamps';
 import type { Table } from '../core/table';
 import type { Cell } from '../core/values';
-import { applyPlan, readTable } from './gas-table';
+import { appendRows, applyPlan, readTable } from './gas-table';
 import { flagSettingProblems, readSettingsRows, readTracker, type TrackerData } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -32,10 +32,7 @@ export function appendActivity(ss: Spreadsheet, rows: readonly (readonly (string
   if (rows.length === 0) return;
   const sheet = ss.getSheetByName(SHEET.activity);
   if (!sheet) return;
-  const start = sheet.getLastRow() + 1;
-  const missing = start + rows.length - 1 - sheet.getMaxRows();
-  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
-  sheet.getRange(start, 1, rows.length, rows[0]!.length).setValues(rows.map((r) => [...r]));
+  appendRows(sheet, rows);
 }
 
 /** What an edit changed, as Apps Script's onEdit event describes it. */

@@ -124,3 +124,20 @@ export function applyPlan(sheet: Sheet, table: Table, plan: WritePlan, firstRow 
   }
   return written;
 }
+
+/**
+ * Appends rows after row `after` (default: the last row with content) in one setValues, growing
+ * the grid first when it is too short. Returns the sheet row of the first appended row.
+ */
+export function appendRows(
+  sheet: Sheet,
+  rows: readonly (readonly Cell[])[],
+  after = sheet.getLastRow(),
+): number {
+  const start = after + 1;
+  if (rows.length === 0) return start;
+  const missing = start + rows.length - 1 - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  sheet.getRange(start, 1, rows.length, rows[0]!.length).setValues(rows.map((r) => [...r]));
+  return start;
+}

@@ -3,6 +3,7 @@
 import { UserError } from '../core/errors';
 import { MAX_CSV_CHARS, planImport } from '../core/import';
 import { SHEET } from '../core/schema';
+import { appendRows } from './gas-table';
 import { withDocumentLock } from './lock';
 import { loadSheet } from './workbook';
 
@@ -35,13 +36,7 @@ export function importConnections(ss: Spreadsheet, csvArg: unknown): ImportResul
   return withDocumentLock(() => {
     const { sheet, table } = loadSheet(ss, SHEET.contacts);
     const plan = planImport(csv, table);
-    if (plan.rows.length > 0) {
-      const start = table.rows.length + 2;
-      const last = start + plan.rows.length - 1;
-      const missing = last - sheet.getMaxRows();
-      if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
-      sheet.getRange(start, 1, plan.rows.length, table.headers.length).setValues(plan.rows);
-    }
+    appendRows(sheet, plan.rows, table.rows.length + 1);
     return { added: plan.added, duplicates: plan.duplicates, skipped: plan.skipped };
   });
 }

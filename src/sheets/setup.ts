@@ -16,6 +16,7 @@ import { SETTING_SPECS } from '../core/settings';
 import { missingSeeds, planSheetRepair } from '../core/setup-plan';
 import { SEED_TEMPLATES } from '../core/template-seed';
 import { type Cell, escapeFormula } from '../core/values';
+import { appendRows } from './gas-table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -98,16 +99,6 @@ function ensureSheet(ss: Spreadsheet, spec: SheetSpec, report: SetupReport): She
   return sheet;
 }
 
-/** Appends rows after the last row with content, in one write. */
-function appendRows(sheet: Sheet, rows: Cell[][]): void {
-  if (rows.length === 0) return;
-  const width = rows[0]!.length;
-  const start = sheet.getLastRow() + 1;
-  const needed = start + rows.length - 1 - sheet.getMaxRows();
-  if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
-  sheet.getRange(start, 1, rows.length, width).setValues(rows);
-}
-
 function norm(v: unknown): string {
   return String(v ?? '')
     .trim()
@@ -125,8 +116,7 @@ function seedSettings(sheet: Sheet, report: SetupReport): void {
     (s) => norm(s.name),
   );
   if (missing.length === 0) return;
-  const start = sheet.getLastRow() + 1;
-  appendRows(
+  const start = appendRows(
     sheet,
     missing.map((s) => [s.name, s.seed]),
   );
