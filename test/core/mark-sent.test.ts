@@ -33,7 +33,11 @@ describe('planMarkSent', () => {
     const p = plan(['Acme', 'Ann', '1st', 'Call done', '', '', ''], 'thank-you');
     expect(p.statusTo).toBe('Call done');
     expect(Object.keys(written(p))).toEqual(['Thanked on']);
-    expect(p.activity[0]!.slice(3)).toEqual(['Call done', 'Call done', 'Mark as sent: Thank-you + connection request']);
+    expect(p.activity[0]!.slice(3)).toEqual([
+      'Call done',
+      'Call done',
+      'Mark as sent: Thank-you + connection request',
+    ]);
   });
 
   it('never overwrites a Thanked on already there, but replaces an older Outcome shared on', () => {
