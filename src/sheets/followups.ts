@@ -2,10 +2,10 @@
 
 import { buildDigest } from '../core/digest';
 import { type FollowUpPlan, planFollowUps } from '../core/followup-plan';
-import { C, headerKey, SHEET } from '../core/schema';
+import { C, SHEET } from '../core/schema';
 import { parseSettings, type Settings } from '../core/settings';
 import { applyStamps, stampPlan, stampsForStatusChange } from '../core/stamps';
-import type { Table } from '../core/table';
+import { col, headerIndex, type Table } from '../core/table';
 import type { Cell } from '../core/values';
 import { appendRows, applyPlan, readTable } from './gas-table';
 import { flagSettingProblems, readSettingsRows, readTracker, type TrackerData } from './workbook';
@@ -60,7 +60,7 @@ export function handleStatusEdit(ss: Spreadsheet, edit: EditInput, now: number):
     .getRange(1, 1, 1, lastCol)
     .getValues()[0]!
     .map((h) => String(h));
-  const statusCol = headers.findIndex((h) => headerKey(h) === headerKey(C.status)) + 1;
+  const statusCol = col(headerIndex(headers), C.status) + 1;
   if (statusCol === 0 || statusCol < edit.range.getColumn() || statusCol > edit.range.getLastColumn())
     return false;
 
