@@ -1,6 +1,7 @@
 // ScriptApp: installable triggers (time-driven and spreadsheet), the per-script trigger limit and enums.
 
 import { counted, type EmulatorContext, enumOf, isDate } from './context';
+import { toWallClock } from './number-format';
 import { assertTimeZone } from './utilities';
 
 /** ScriptApp.AuthMode values. */
@@ -156,29 +157,15 @@ export class FakeTriggers {
 
   private clockFields(t: TriggerRecord): Record<string, unknown> {
     const tz = t.clock?.timeZone ?? this.opts.timeZone;
-    const parts: Record<string, string> = {};
-    const f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      weekday: 'long',
-    });
-    for (const p of f.formatToParts(new Date(this.ctx.clock.now()))) parts[p.type] = p.value;
+    const w = toWallClock(this.ctx.clock.now(), tz);
     return {
-      year: Number(parts.year),
-      month: Number(parts.month),
-      'day-of-month': Number(parts.day),
-      'day-of-week': ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'].indexOf(
-        parts.weekday ?? '',
-      ),
-      hour: Number(parts.hour),
-      minute: Number(parts.minute),
-      second: Number(parts.second),
+      year: w.year,
+      month: w.month,
+      'day-of-month': w.day,
+      'day-of-week': w.weekday,
+      hour: w.hour,
+      minute: w.minute,
+      second: w.second,
       timezone: tz,
     };
   }
