@@ -20,12 +20,59 @@ export function hostRealm(): Realm {
   return { Date, Array, Object, evaluate: (code: string) => globalEval(code) };
 }
 
-/** Counts calls to service methods, keyed `Class.method` (e.g. `Range.setValues`). */
+/** One call to a service method, as the hooks of a CallCounter see it. */
+export interface CallInfo {
+  /** `Class.method`, e.g. `Range.setValues`. */
+  readonly key: string;
+  /** The service or class name (`Range`, `SpreadsheetApp`, …). */
+  readonly service: string;
+  readonly method: string;
+  readonly args: readonly unknown[];
+  /** The emulator object the method belongs to (not the counting proxy). */
+  readonly target: object;
+  /** 1-based position of this call among every counted call since the last reset. */
+  readonly index: number;
+}
+
+/**
+ * Watches calls to service methods: `before` runs after the call is counted and before it takes
+ * effect (throwing there makes the call fail with no effect), `after` once it has returned
+ * (throwing there makes a call that took effect fail, as a timeout after a write would).
+ * Used by the strict checks (scopes, auth modes), fault injection and the cost model.
+ */
+export interface CallHook {
+  before?(call: CallInfo): void;
+  after?(call: CallInfo, result: unknown): void;
+}
+
+/** Counts calls to service methods, keyed `Class.method` (e.g. `Range.setValues`), and runs the hooks. */
 export class CallCounter {
   private readonly counts = new Map<string, number>();
   private readonly log: string[] = [];
+  private readonly hooks: CallHook[] = [];
+  private index = 0;
+  /** Adds a hook; returns a function that removes it. Hooks run in the order they were added. */
+  use(hook: CallHook): () => void {
+    this.hooks.push(hook);
+    return () => {
+      const i = this.hooks.indexOf(hook);
+      if (i >= 0) this.hooks.splice(i, 1);
+    };
+  }
+  /** Counts a call and runs it between the hooks' `before` and `after`. */
+  run<R>(service: string, method: string, target: object, args: readonly unknown[], fn: () => R): R {
+    const key = `${service}.${method}`;
+    this.hit(key);
+    if (this.hooks.length === 0) return fn();
+    const info: CallInfo = { key, service, method, args, target, index: this.index };
+    for (const h of [...this.hooks]) h.before?.(info);
+    const result = fn();
+    for (const h of [...this.hooks]) h.after?.(info, result);
+    return result;
+  }
   /** Records one call. */
   hit(key: string): void {
+    this.index++;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     if (this.log.length < 100_000) this.log.push(key);
   }
@@ -50,6 +97,7 @@ export class CallCounter {
   reset(): void {
     this.counts.clear();
     this.log.length = 0;
+    this.index = 0;
   }
 }
 
@@ -93,7 +141,8 @@ export interface EmulatorContext {
 }
 
 /**
- * Wraps a service object so that every method call is counted as `name.method`.
+ * Wraps a service object so that every method call is counted as `name.method` and passes
+ * through the counter's hooks.
  * Properties that are not functions pass through; `this` stays the real object.
  */
 export function counted<T extends object>(ctx: EmulatorContext, name: string, target: T): T {
@@ -101,10 +150,7 @@ export function counted<T extends object>(ctx: EmulatorContext, name: string, ta
     get(obj, prop, receiver) {
       const v = Reflect.get(obj, prop, receiver);
       if (typeof v !== 'function' || typeof prop !== 'string' || prop === 'constructor') return v;
-      return (...args: unknown[]) => {
-        ctx.calls.hit(`${name}.${prop}`);
-        return v.apply(obj, args);
-      };
+      return (...args: unknown[]) => ctx.calls.run(name, prop, obj, args, () => v.apply(obj, args));
     },
   });
 }
