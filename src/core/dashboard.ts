@@ -3,10 +3,11 @@
 import { type CreditsLeft, creditsLeft } from './credits';
 import { type Day, dayOf, midnightOf, zonedParts } from './dates';
 import { type DueItem, planFollowUps } from './followup-plan';
-import { type Contact, matchKey, parseContacts, parseJobs } from './rows';
+import { type Contact, parseContacts, parseJobs } from './rows';
 import { C, OUTCOMES, type Status } from './schema';
 import { parseSettings } from './settings';
 import { col, headerIndex, type Table } from './table';
+import { textKey } from './text';
 import { type Cell, escapeFormula, isBlank } from './values';
 
 /** The funnel's stages, in order; each counts the people who reached at least that stage. */
@@ -178,7 +179,7 @@ export function coverageOf(
     { company: string; people: number; picks: number; engaged: number; referrals: number }
   >();
   const entry = (company: string) => {
-    const k = matchKey(company);
+    const k = textKey(company);
     let e = by.get(k);
     if (!e) {
       e = { company, people: 0, picks: 0, engaged: 0, referrals: 0 };

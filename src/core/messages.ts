@@ -4,6 +4,7 @@ import type { Contact, Job } from './rows';
 import { C, type Channel, type Language, type Status } from './schema';
 import { TEMPLATE_NAMES } from './template-seed';
 import { parseLanguage, type TemplateRow } from './templates';
+import { textKey } from './text';
 
 export const MESSAGE_TYPES = [
   'first-inmail',
@@ -101,10 +102,6 @@ export function suggestMessageType(contact: ContactFields, job: JobFields | null
   }
 }
 
-function nameKey(s: string): string {
-  return s.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
 /**
  * The template for a message type in a language: the row whose Name matches the type's template
  * name (case-insensitive) and whose Language matches; else the English one; else that name in
@@ -115,8 +112,8 @@ export function findTemplate<T extends TemplateRow>(
   type: MessageType,
   language: Language,
 ): T | null {
-  const name = nameKey(MESSAGE_INFO[type].template);
-  const named = templates.filter((t) => nameKey(t.name) === name);
+  const name = textKey(MESSAGE_INFO[type].template);
+  const named = templates.filter((t) => textKey(t.name) === name);
   return (
     named.find((t) => parseLanguage(t.language) === language) ??
     named.find((t) => parseLanguage(t.language) === 'English') ??

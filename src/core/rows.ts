@@ -12,6 +12,7 @@ import {
   type Status,
 } from './schema';
 import { col, headerIndex, isBlankRow, sheetRow, type Table } from './table';
+import { inList, textKey } from './text';
 import {
   type Cell,
   type Degree,
@@ -77,11 +78,6 @@ export interface Job {
   readonly problems: readonly RowProblem[];
 }
 
-/** Case- and space-insensitive key for matching companies and job titles across sheets. */
-export function matchKey(s: string): string {
-  return s.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
 /** Column positions by header, resolved once per table (header normalisation is not free). */
 class ColumnCache {
   private readonly positions = new Map<string, number>();
@@ -142,8 +138,7 @@ class RowReader {
   oneOf<T extends string>(header: string, list: readonly T[]): T | null {
     const v = this.raw(header);
     if (isBlank(v)) return null;
-    const s = String(v).trim().toLowerCase();
-    const hit = list.find((x) => x.toLowerCase() === s);
+    const hit = inList(list, v);
     if (!hit) this.note(header, `"${String(v)}" is not one of ${list.join(', ')}`);
     return hit ?? null;
   }
@@ -239,11 +234,11 @@ export function parseJobs(table: Table, timeZone: string): Job[] {
  * only job when it has exactly one. Returns null when none matches.
  */
 export function jobFor(contact: Pick<Contact, 'company' | 'job'>, jobs: readonly Job[]): Job | null {
-  const company = matchKey(contact.company);
-  const atCompany = jobs.filter((j) => matchKey(j.company) === company);
+  const company = textKey(contact.company);
+  const atCompany = jobs.filter((j) => textKey(j.company) === company);
   if (!contact.job) return atCompany.length === 1 ? (atCompany[0] ?? null) : null;
-  const job = matchKey(contact.job);
-  return atCompany.find((j) => matchKey(j.job) === job) ?? null;
+  const job = textKey(contact.job);
+  return atCompany.find((j) => textKey(j.job) === job) ?? null;
 }
 
 /** Builds a jobFor lookup that is O(1) per contact, for large sheets. */
@@ -251,19 +246,19 @@ export function jobIndex(jobs: readonly Job[]): (c: Pick<Contact, 'company' | 'j
   const byCompany = new Map<string, Job[]>();
   const byPair = new Map<string, Job>();
   for (const j of jobs) {
-    const ck = matchKey(j.company);
+    const ck = textKey(j.company);
     const list = byCompany.get(ck) ?? [];
     list.push(j);
     byCompany.set(ck, list);
-    const pk = `${ck}\u0000${matchKey(j.job)}`;
+    const pk = `${ck}\u0000${textKey(j.job)}`;
     if (!byPair.has(pk)) byPair.set(pk, j);
   }
   return (c) => {
-    const ck = matchKey(c.company);
+    const ck = textKey(c.company);
     if (!c.job) {
       const list = byCompany.get(ck);
       return list && list.length === 1 ? (list[0] ?? null) : null;
     }
-    return byPair.get(`${ck}\u0000${matchKey(c.job)}`) ?? null;
+    return byPair.get(`${ck}\u0000${textKey(c.job)}`) ?? null;
   };
 }

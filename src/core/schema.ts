@@ -229,14 +229,6 @@ export const HEADER_FILL = '#f1f3f4';
 export const OVERDUE_FILL = '#f4c7c3';
 export const DUE_TODAY_FILL = '#fce8b2';
 
-/** Normalises a header for lookup: trimmed, case-insensitive, inner spaces collapsed. */
-export function headerKey(text: unknown): string {
-  return String(text ?? '')
-    .trim()
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
-}
-
 /** Whether the add-on writes this column (computed values and due dates). */
 export function isComputed(col: ColumnSpec): boolean {
   return col.kind === 'computed' || col.kind === 'computed-date';

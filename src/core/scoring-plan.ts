@@ -2,19 +2,12 @@
 
 import { creditsLeft as estimateCredits } from './credits';
 import { dayOf } from './dates';
-import {
-  type Contact,
-  type Job,
-  jobIndex,
-  matchKey,
-  parseContacts,
-  parseJobs,
-  type RowProblem,
-} from './rows';
+import { type Contact, type Job, jobIndex, parseContacts, parseJobs, type RowProblem } from './rows';
 import { C, J, SHEET, type Status } from './schema';
 import { type ContactScore, scoreContact } from './scoring';
 import { parseSettings, type SettingProblem } from './settings';
 import { col, headerIndex, type Table, type WritePlan } from './table';
+import { textKey } from './text';
 import { analyzeTitle, type TitleAnalysis } from './titles';
 import type { Cell } from './values';
 
@@ -176,13 +169,7 @@ function settingsRowsOf(rows: readonly (readonly Cell[])[]): {
   firstRow: number;
 } {
   const head = rows[0];
-  if (
-    head &&
-    String(head[0] ?? '')
-      .trim()
-      .toLowerCase() === 'setting'
-  )
-    return { rows: rows.slice(1), firstRow: 2 };
+  if (head && textKey(head[0]) === 'setting') return { rows: rows.slice(1), firstRow: 2 };
   return { rows, firstRow: 2 };
 }
 
@@ -236,7 +223,7 @@ export function planScoring(input: ScoringInput): ScoringPlan {
       continue;
     }
     scored++;
-    const key = matchKey(contact.company);
+    const key = textKey(contact.company);
     const list = companies.get(key);
     if (list) list.push(s);
     else companies.set(key, [s]);
@@ -267,7 +254,7 @@ export function planScoring(input: ScoringInput): ScoringPlan {
     const r = s.result;
     const isPick = picked.has(s);
     if (isPick) {
-      const key = matchKey(s.contact.company);
+      const key = textKey(s.contact.company);
       picksByCompany.set(key, (picksByCompany.get(key) ?? 0) + 1);
     }
     score[i] = r.score ?? '';
@@ -312,7 +299,7 @@ export function planScoring(input: ScoringInput): ScoringPlan {
     (jobValues[J.contacts] as (Cell | undefined)[])[i] = t.contacts;
     (jobValues[J.picks] as (Cell | undefined)[])[i] = t.picks;
     (jobValues[J.referrals] as (Cell | undefined)[])[i] = t.referrals;
-    const companyPicks = job.company ? (picksByCompany.get(matchKey(job.company)) ?? 0) : 0;
+    const companyPicks = job.company ? (picksByCompany.get(textKey(job.company)) ?? 0) : 0;
     (jobValues[J.coverage] as (Cell | undefined)[])[i] = !job.company
       ? ''
       : companyPicks < settings.picksPerCompany

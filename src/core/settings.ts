@@ -2,6 +2,7 @@
 
 import { isTimeZone } from './dates';
 import { LANGUAGES, type Language, PLANS, type Plan } from './schema';
+import { textKey } from './text';
 import { type Cell, isBlank, parseYesNo } from './values';
 import { defaultWeights, WEIGHTS, type WeightKey, type Weights } from './weights';
 
@@ -108,13 +109,6 @@ export function defaultSettings(): Settings {
   };
 }
 
-function norm(s: unknown): string {
-  return String(s ?? '')
-    .trim()
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
-}
-
 function intIn(v: Cell, min: number, max: number): number | string {
   const n = typeof v === 'number' ? v : Number(String(v).trim().replace(',', '.'));
   if (!Number.isFinite(n) || !Number.isInteger(n)) return `must be a whole number from ${min} to ${max}`;
@@ -123,8 +117,8 @@ function intIn(v: Cell, min: number, max: number): number | string {
 }
 
 function oneOf<T extends string>(v: Cell, list: readonly T[]): T | string {
-  const s = norm(v);
-  const hit = list.find((x) => norm(x) === s || (s === 'francais' && x === 'Français'));
+  const s = textKey(v);
+  const hit = list.find((x) => textKey(x) === s || (s === 'francais' && x === 'Français'));
   return hit ?? `must be one of ${list.join(', ')}`;
 }
 
@@ -152,7 +146,7 @@ export function parseSettings(
   const weights: Record<WeightKey, number> = { ...s.weights };
   const problems: SettingProblem[] = [];
   rows.forEach((r, i) => {
-    const name = norm(r[0]);
+    const name = textKey(r[0]);
     const v = r[1] ?? '';
     if (!name || isBlank(v)) return;
     const row = firstRow + i;
@@ -165,7 +159,7 @@ export function parseSettings(
       else (s as unknown as Record<string, number>)[DAY_SETTINGS[name] as string] = n;
       return;
     }
-    const weight = WEIGHTS.find((w) => norm(w.setting) === name);
+    const weight = WEIGHTS.find((w) => textKey(w.setting) === name);
     if (weight) {
       const n = typeof v === 'number' ? v : Number(text);
       if (!Number.isFinite(n) || n < 0 || n > 1000) bad('must be a number from 0 to 1000');

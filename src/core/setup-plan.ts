@@ -1,6 +1,7 @@
 // What "Set up tracker" must add to each sheet: missing sheets, missing headers, missing seed rows.
 
-import { type ColumnSpec, headerKey, type SheetSpec } from './schema';
+import type { ColumnSpec, SheetSpec } from './schema';
+import { textKey } from './text';
 import type { Cell } from './values';
 
 /** For one contract sheet: whether to create it, and which columns to append (in contract order). */
@@ -17,8 +18,8 @@ export interface SheetRepair {
  */
 export function planSheetRepair(spec: SheetSpec, headers: readonly unknown[] | null): SheetRepair {
   if (headers === null) return { spec, create: true, append: spec.columns };
-  const have = new Set(headers.map(headerKey));
-  return { spec, create: false, append: spec.columns.filter((c) => !have.has(headerKey(c.header))) };
+  const have = new Set(headers.map(textKey));
+  return { spec, create: false, append: spec.columns.filter((c) => !have.has(textKey(c.header))) };
 }
 
 /**

@@ -3,6 +3,7 @@
 import { dayOf, midnightOf } from './dates';
 import { C, STATUSES, type Status } from './schema';
 import { type ColumnWrite, col, headerIndex, isBlankRow, type Table, type WritePlan } from './table';
+import { inList } from './text';
 import { type Cell, escapeFormula, isBlank } from './values';
 
 /** The date column each status stamps when it is blank (PRODUCT.md, precise point 8). */
@@ -48,8 +49,7 @@ function text(v: Cell | undefined): string {
 
 /** The contract status a cell holds (case-insensitive), or null for blank or unknown text. */
 export function statusOf(v: Cell | undefined): Status | null {
-  const s = text(v).toLowerCase();
-  return STATUSES.find((x) => x.toLowerCase() === s) ?? null;
+  return inList(STATUSES, text(v));
 }
 
 /**

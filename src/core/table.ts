@@ -1,6 +1,6 @@
 // A sheet read into memory: header row plus data rows, with columns found by header text.
 
-import { headerKey } from './schema';
+import { textKey } from './text';
 import type { Cell } from './values';
 
 /** A whole sheet as read by one getValues(): row 1 is the header. */
@@ -14,7 +14,7 @@ export interface Table {
 export function headerIndex(headers: readonly unknown[]): Map<string, number> {
   const m = new Map<string, number>();
   headers.forEach((h, i) => {
-    const k = headerKey(h);
+    const k = textKey(h);
     if (k && !m.has(k)) m.set(k, i);
   });
   return m;
@@ -22,7 +22,7 @@ export function headerIndex(headers: readonly unknown[]): Map<string, number> {
 
 /** The 0-based index of a header, or -1. */
 export function col(index: Map<string, number>, header: string): number {
-  return index.get(headerKey(header)) ?? -1;
+  return index.get(textKey(header)) ?? -1;
 }
 
 /** Sheet row number (1-based) of data row `i`. */

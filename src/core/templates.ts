@@ -4,6 +4,7 @@ import type { Contact, Job } from './rows';
 import { CHANNELS, type Channel, LANGUAGES, type Language, type Outcome, type Plan } from './schema';
 import type { Settings } from './settings';
 import { col, headerIndex, isBlankRow, type Table } from './table';
+import { inList, textKey } from './text';
 import { firstName } from './values';
 
 /** The placeholders the product documents (PRODUCT.md › Templates). */
@@ -337,12 +338,9 @@ export function parseLanguage(v: unknown): Language | null {
 
 /** Reads a channel cell (case-insensitive; "Connection request" and "Note" read as Connection note). */
 export function parseChannel(v: unknown): Channel | null {
-  const s = String(v ?? '')
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
-  const hit = CHANNELS.find((c) => c.toLowerCase() === s);
+  const hit = inList(CHANNELS, v);
   if (hit) return hit;
+  const s = textKey(v);
   if (['connection request', 'note', 'invitation'].includes(s)) return 'Connection note';
   if (['e-mail', 'mail', 'courriel'].includes(s)) return 'Email';
   return null;

@@ -19,6 +19,15 @@ import {
 import { type Contact, type Job, jobFor, parseContacts, parseJobs } from '../core/rows';
 import { APPLY_CHOICES, type ApplyChoice, C, J, LANGUAGES, type Language, SHEET } from '../core/schema';
 import { parseSettings, type Settings } from '../core/settings';
+import type {
+  CallGuide,
+  DraftPayload,
+  MarkSentResult,
+  PersonInfo,
+  RenderedText,
+  SaveCallGuideResult,
+  SelectionInfo,
+} from '../core/sidebar-api';
 import { col, headerIndex, isBlankRow, type Table, type WritePlan } from '../core/table';
 import { SEED_TEMPLATES } from '../core/template-seed';
 import {
@@ -33,16 +42,8 @@ import {
   renderTemplate,
   type TemplateRow,
 } from '../core/templates';
+import { textKey } from '../core/text';
 import { type Cell, escapeFormula, isBlank, isDate } from '../core/values';
-import type {
-  CallGuide,
-  DraftPayload,
-  MarkSentResult,
-  PersonInfo,
-  RenderedText,
-  SaveCallGuideResult,
-  SelectionInfo,
-} from '../ui/sidebar-api';
 import { appendActivity } from './followups';
 import { applyPlan, readTable } from './gas-table';
 import { withDocumentLock } from './lock';
@@ -356,13 +357,7 @@ export function markSent(
 
 /** Decrements Settings "InMail credits left" (one setValue); returns the new value, or null. */
 function decrementCredits(ss: Spreadsheet, rows: readonly Cell[][]): number | null {
-  const i = rows.findIndex(
-    (r) =>
-      String(r[0] ?? '')
-        .trim()
-        .replace(/\s+/g, ' ')
-        .toLowerCase() === 'inmail credits left',
-  );
+  const i = rows.findIndex((r) => textKey(r[0]) === 'inmail credits left');
   const sheet = ss.getSheetByName(SHEET.settings);
   if (i < 0 || !sheet) return null;
   const v = rows[i]?.[1];

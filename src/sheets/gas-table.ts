@@ -1,7 +1,8 @@
 // Reads whole sheets into Tables and applies WritePlans to the add-on's own columns in batched calls.
 
-import { DATE_FORMAT, DATETIME_FORMAT, headerKey, SETUP_SHEETS } from '../core/schema';
+import { DATE_FORMAT, DATETIME_FORMAT, SETUP_SHEETS } from '../core/schema';
 import { headerIndex, isBlankRow, type Table, type WritePlan } from '../core/table';
+import { textKey } from '../core/text';
 import type { Cell } from '../core/values';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -20,7 +21,7 @@ export function readTable(sheet: Sheet): Table {
 /** The number format the contract gives a column's values (dates, date-times), or null. */
 function formatFor(sheetName: string, header: string): string | null {
   const spec = SETUP_SHEETS.find((s) => s.name === sheetName)?.columns.find(
-    (c) => headerKey(c.header) === headerKey(header),
+    (c) => textKey(c.header) === textKey(header),
   );
   if (spec?.kind === 'date' || spec?.kind === 'computed-date') return DATE_FORMAT;
   if (spec?.kind === 'datetime') return DATETIME_FORMAT;
@@ -72,7 +73,7 @@ export function applyPlan(sheet: Sheet, table: Table, plan: WritePlan, firstRow 
   const idx = headerIndex(table.headers);
   const byCol = new Map<number, WritePlan['columns'][number]>();
   for (const w of plan.columns) {
-    const c = idx.get(headerKey(w.header));
+    const c = idx.get(textKey(w.header));
     if (c !== undefined) byCol.set(c, w);
   }
   let written = 0;

@@ -15,6 +15,7 @@ import {
 import { SETTING_SPECS } from '../core/settings';
 import { missingSeeds, planSheetRepair } from '../core/setup-plan';
 import { SEED_TEMPLATES } from '../core/template-seed';
+import { textKey } from '../core/text';
 import { type Cell, escapeFormula } from '../core/values';
 import { appendRows } from './gas-table';
 
@@ -99,12 +100,6 @@ function ensureSheet(ss: Spreadsheet, spec: SheetSpec, report: SetupReport): She
   return sheet;
 }
 
-function norm(v: unknown): string {
-  return String(v ?? '')
-    .trim()
-    .toLowerCase();
-}
-
 /** Seeds missing settings (by name) into Setting and Value; what each means is a note on its name. */
 function seedSettings(sheet: Sheet, report: SetupReport): void {
   const last = sheet.getLastRow();
@@ -112,8 +107,8 @@ function seedSettings(sheet: Sheet, report: SetupReport): void {
   const missing = missingSeeds(
     existing,
     SETTING_SPECS,
-    (r) => norm(r[0]),
-    (s) => norm(s.name),
+    (r) => textKey(r[0]),
+    (s) => textKey(s.name),
   );
   if (missing.length === 0) return;
   const start = appendRows(
@@ -139,8 +134,8 @@ function seedTemplates(sheet: Sheet, report: SetupReport): void {
   const missing = missingSeeds(
     existing,
     SEED_TEMPLATES,
-    (r) => `${norm(r[0])}|${norm(r[1])}`,
-    (t) => `${norm(t.name)}|${norm(t.language)}`,
+    (r) => `${textKey(r[0])}|${textKey(r[1])}`,
+    (t) => `${textKey(t.name)}|${textKey(t.language)}`,
   );
   if (missing.length === 0) return;
   appendRows(
@@ -160,8 +155,8 @@ export function setUpTracker(ss: Spreadsheet): SetupReport {
     const sheet = ensureSheet(ss, spec, report);
     // Settings and Templates seed rows sit under their first columns; a repaired sheet whose
     // columns were reordered by the user is left to them.
-    const head = headersOf(sheet).map(norm);
-    if (!spec.columns.every((c, i) => head[i] === norm(c.header))) continue;
+    const head = headersOf(sheet).map(textKey);
+    if (!spec.columns.every((c, i) => head[i] === textKey(c.header))) continue;
     if (spec.name === SHEET.settings) seedSettings(sheet, report);
     if (spec.name === SHEET.templates) seedTemplates(sheet, report);
   }

@@ -1,0 +1,27 @@
+import { inList, textKey } from '../../src/core/text';
+
+describe('textKey', () => {
+  it('trims, collapses inner whitespace and lower-cases', () => {
+    expect(textKey('  Messaged \t  On ')).toBe('messaged on');
+    expect(textKey('INMAIL   credits left')).toBe('inmail credits left');
+  });
+  it('reads null, undefined and numbers as text', () => {
+    expect(textKey(null)).toBe('');
+    expect(textKey(undefined)).toBe('');
+    expect(textKey(3)).toBe('3');
+  });
+  it('keeps accents and punctuation (company names have their own key)', () => {
+    expect(textKey('Société Générale, S.A.')).toBe('société générale, s.a.');
+  });
+});
+
+describe('inList', () => {
+  const list = ['To contact', 'Call done'] as const;
+  it('finds the list entry whatever the case and spacing', () => {
+    expect(inList(list, ' call   DONE ')).toBe('Call done');
+  });
+  it('gives null for blank or unknown text', () => {
+    expect(inList(list, '')).toBeNull();
+    expect(inList(list, 'Called')).toBeNull();
+  });
+});
