@@ -1,12 +1,12 @@
 // Entry points only: every export becomes a top-level function of dist/Code.js (menus, triggers,
 // google.script.run). Each is a one-line wrapper; no work happens at load time.
 
+import { dailyReminderHandler } from './sheets/daily';
+import { onEditHandler } from './sheets/on-edit';
 import {
-  dailyReminderHandler,
   helpAction,
   importConnectionsAction,
   loadExampleDataAction,
-  onEditHandler,
   refreshDashboardAction,
   refreshFollowUpsAction,
   scoreCandidatesAction,

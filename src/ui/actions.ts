@@ -1,14 +1,13 @@
 // Menu handlers: each runs one action under the document lock and tells the user what happened.
 
-import { isUserError } from '../core/errors';
-import { describeDashboard, refreshDashboard, refreshDashboardIfPresent } from '../sheets/dashboard';
+import { describeDashboard, refreshDashboard } from '../sheets/dashboard';
 import { loadExampleData } from '../sheets/example';
-import { handleStatusEdit, refreshFollowUps, sendDigest } from '../sheets/followups';
+import { refreshFollowUps } from '../sheets/followups';
 import { withDocumentLock } from '../sheets/lock';
 import { describeScoring, scoreCandidates } from '../sheets/scoring';
 import { describeSetup, setUpTracker } from '../sheets/setup';
 import { DAILY_HOUR, turnOffDailyReminders, turnOnDailyReminders } from '../sheets/triggers';
-import { activeSpreadsheet, readTracker } from '../sheets/workbook';
+import { activeSpreadsheet } from '../sheets/workbook';
 import { showHelp } from './help';
 import { showImportDialog } from './import-dialog';
 import { runAction, tell, toast } from './run';
@@ -68,68 +67,6 @@ export function turnOffRemindersAction(): void {
     const removed = turnOffDailyReminders();
     tell(removed > 0 ? 'Daily reminders are off.' : 'Daily reminders were already off.', 'Daily reminders');
   });
-}
-
-/**
- * The daily trigger: refreshes follow-ups (Contacts and Jobs) from the data under the document
- * lock, refreshes the Dashboard when that sheet exists (it is created only by Refresh dashboard,
- * PRODUCT points 1 and 15; a failure there is logged and does not stop the digest), and sends the
- * opt-in digest. Without an active spreadsheet it logs and ends quietly.
- */
-export function dailyReminderHandler(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!ss) {
-    console.log('Daily reminder: no active spreadsheet in this run; nothing to do.');
-    return;
-  }
-  try {
-    withDocumentLock(() => {
-      const now = Date.now();
-      const tracker = readTracker(ss);
-      const plan = refreshFollowUps(ss, now, tracker);
-      try {
-        refreshDashboardIfPresent(ss, now, tracker);
-      } catch (e) {
-        console.log(`Daily reminder: dashboard not refreshed: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      sendDigest(ss, plan, plan.settings);
-    });
-  } catch (e) {
-    console.log(`Daily reminder skipped: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
-/**
- * Simple onEdit: a Status change on Contacts stamps its date, logs to Activity and recomputes the
- * edited rows' follow-ups. Never throws at the user: a problem becomes a toast.
- */
-export function onEditHandler(e: GoogleAppsScript.Events.SheetsOnEdit | undefined): void {
-  if (!e?.range) return;
-  try {
-    const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
-    withDocumentLock(
-      () =>
-        handleStatusEdit(
-          ss,
-          {
-            range: e.range,
-            ...('oldValue' in e ? { oldValue: e.oldValue } : {}),
-            ...('value' in e ? { value: e.value } : {}),
-          },
-          Date.now(),
-        ),
-      5_000,
-    );
-  } catch (err) {
-    const message = isUserError(err)
-      ? err.message
-      : `Could not update follow-ups: ${err instanceof Error ? err.message : String(err)}`;
-    try {
-      (e.source ?? SpreadsheetApp.getActiveSpreadsheet()).toast(message, 'Referral tracker', 8);
-    } catch {
-      console.log(message);
-    }
-  }
 }
 
 /** Referrals › Score candidates. */

@@ -1,5 +1,6 @@
 // Referrals › Import LinkedIn connections…: opens the upload dialog; the dialog calls importConnections.
 
+import { showDialog } from '../sheets/gas-ui';
 import { type ImportResult, importConnections } from '../sheets/import';
 import { activeSpreadsheet } from '../sheets/workbook';
 import { runAction } from './run';
@@ -13,8 +14,7 @@ export interface ImportApi {
 export function showImportDialog(): void {
   runAction('Import LinkedIn connections', () => {
     activeSpreadsheet();
-    const html = HtmlService.createHtmlOutputFromFile('ImportConnections').setWidth(460).setHeight(360);
-    SpreadsheetApp.getUi().showModalDialog(html, 'Import LinkedIn connections');
+    showDialog('ImportConnections', 'Import LinkedIn connections', 460, 360);
   });
 }
 

@@ -1,5 +1,7 @@
 // The Referrals menu: its items (label → global function name) and how onOpen builds it.
 
+import { getUi, isAuthModeNone } from '../sheets/gas-ui';
+
 /** A menu entry: a label and the global function it runs, or a separator. */
 export type MenuEntry = { readonly label: string; readonly fn: string } | 'separator';
 
@@ -29,8 +31,8 @@ export const MENU_TITLE = 'Referrals';
  * add-on is being installed) the add-on menu is used, else a top-level "Referrals" menu.
  */
 export function buildMenu(e: GoogleAppsScript.Events.SheetsOnOpen | undefined, forceAddon = false): void {
-  const ui = SpreadsheetApp.getUi();
-  const addon = forceAddon || (e !== undefined && e !== null && e.authMode === ScriptApp.AuthMode.NONE);
+  const ui = getUi();
+  const addon = forceAddon || isAuthModeNone(e);
   const menu = addon ? ui.createAddonMenu() : ui.createMenu(MENU_TITLE);
   for (const entry of MENU) {
     if (entry === 'separator') menu.addSeparator();

@@ -1,12 +1,12 @@
 // Runs a menu action: user-facing problems become an alert, unexpected errors are logged and shown.
 
 import { isUserError } from '../core/errors';
+import { alertOk, toast as showToast } from '../sheets/gas-ui';
 
 /** Shows a message in an alert when a UI is available, else logs it (triggers have no UI). */
 export function tell(message: string, title = 'Referral tracker'): void {
   try {
-    const ui = SpreadsheetApp.getUi();
-    ui.alert(title, message, ui.ButtonSet.OK);
+    alertOk(title, message);
   } catch {
     console.log(`${title}: ${message}`);
   }
@@ -14,7 +14,7 @@ export function tell(message: string, title = 'Referral tracker'): void {
 
 /** A short non-blocking message in the spreadsheet's corner. */
 export function toast(message: string, title = 'Referral tracker', seconds = 5): void {
-  SpreadsheetApp.getActiveSpreadsheet()?.toast(message, title, seconds);
+  showToast(message, title, seconds);
 }
 
 /** Runs a menu action; a UserError is shown as is, anything else is logged and shown briefly. */

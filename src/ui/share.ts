@@ -2,6 +2,7 @@
 
 import { UserError } from '../core/errors';
 import { isEmail, type MentorAccess, sharedMessage } from '../core/share';
+import { getUi } from '../sheets/gas-ui';
 import { activeSpreadsheet } from '../sheets/workbook';
 import { tell } from './run';
 
@@ -12,7 +13,7 @@ const TITLE = 'Share with mentor';
  * edit (Yes = editor, No = view only, Cancel = nothing), shares, and says how commenting works.
  */
 export function shareWithMentor(): void {
-  const ui = SpreadsheetApp.getUi();
+  const ui = getUi();
   const answer = ui.prompt(
     TITLE,
     "Your mentor's email address (they get access to this spreadsheet only):",

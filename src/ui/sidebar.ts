@@ -1,15 +1,15 @@
 // The Draft-message sidebar: opens it, and the server functions it calls through google.script.run.
 
+import type { SidebarApi } from '../core/sidebar-api';
 import { draftFor, markSent, saveCallGuide, selection } from '../sheets/draft';
+import { showSidebar } from '../sheets/gas-ui';
 import { activeSpreadsheet } from '../sheets/workbook';
 import { runAction } from './run';
-import type { SidebarApi } from './sidebar-api';
 
 /** Opens the Draft message sidebar (a static page; it asks for the data itself). */
 export function showDraftSidebar(): void {
   runAction('Draft message', () => {
-    const html = HtmlService.createHtmlOutputFromFile('DraftMessage').setTitle('Draft message');
-    SpreadsheetApp.getUi().showSidebar(html);
+    showSidebar('DraftMessage', 'Draft message');
   });
 }
 

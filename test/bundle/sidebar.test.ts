@@ -1,5 +1,5 @@
 // The Draft message sidebar's server functions through the bundle: selection, draft, Mark as sent, call guide.
-import type { DraftPayload, MarkSentResult, SelectionInfo } from '../../src/ui/sidebar-api';
+import type { DraftPayload, MarkSentResult, SelectionInfo } from '../../src/core/sidebar-api';
 import { type LoadedBundle, loadBundle } from '../helpers/bundle';
 import { colOf, setSetting, sheetOf as sheet, writeRows } from '../helpers/sheets';
 

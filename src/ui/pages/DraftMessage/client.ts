@@ -1,7 +1,7 @@
 // Draft message sidebar (browser): follows the Contacts selection, edits the draft, copies, marks as sent.
 // All user text goes through textContent / value; no innerHTML anywhere.
 
-import type { DraftPayload, SidebarApi } from '../../sidebar-api';
+import type { DraftPayload, SidebarApi } from '../../../core/sidebar-api';
 
 interface GasRunner {
   withSuccessHandler(fn: (value: unknown) => void): GasRunner;

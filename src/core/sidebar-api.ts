@@ -1,4 +1,4 @@
-// Types of the Draft-message sidebar's server API and its JSON payloads, shared by server and client.
+// Types of the Draft-message sidebar's server API and its JSON payloads, shared by core (which decides them), the server and the page.
 // Types only: the client imports this file with `import type`, so no server code reaches the browser.
 
 /** What the sidebar's selection poll returns: the selected Contacts data row and its fingerprint. */
