@@ -1,9 +1,10 @@
 // The playground's HTTP server: CLI options, the JSON API over a PlaygroundSession, the page, xlsx in and out.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { type BuiltProject, readProject } from '../emulator/bundle';
 import { type Answer, PlaygroundSession, type RunResult, type UiEvents } from './session';
 import { readWorkbook, WorkbookFileError, writeWorkbook } from './store';
 import { exportXlsx, importXlsx } from './xlsx';
@@ -52,16 +53,12 @@ export function parseArgs(argv: string[], root: string): Options {
   return o;
 }
 
-/** Reads dist/: the bundle and its HTML pages. */
-function loadDist(root: string): { code: string; html: Record<string, string> } {
+/** Reads dist/: the bundle, its HTML pages and its manifest. */
+function loadDist(root: string): { project: BuiltProject } {
   const dist = join(root, 'dist');
-  const codePath = join(dist, 'Code.js');
-  if (!existsSync(codePath))
+  if (!existsSync(join(dist, 'Code.js')))
     throw new Error('dist/Code.js is missing: run `npm run build` (or use `npm start`).');
-  const html: Record<string, string> = {};
-  for (const f of readdirSync(dist))
-    if (f.endsWith('.html')) html[f.slice(0, -5)] = readFileSync(join(dist, f), 'utf8');
-  return { code: readFileSync(codePath, 'utf8'), html };
+  return { project: readProject(dist) };
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -1,9 +1,10 @@
 // The playground's server side: one emulator with dist/Code.js loaded in node:vm, and the actions the page calls.
 
-import vm from 'node:vm';
+import type vm from 'node:vm';
 import type { ChartData } from '../emulator/builders';
-import { isDate, type Realm } from '../emulator/context';
-import { createEmulator, type Emulator } from '../emulator/index';
+import { type BuiltProject, type LoadedBundle, loadProject } from '../emulator/bundle';
+import { isDate } from '../emulator/context';
+import type { Emulator } from '../emulator/index';
 import { fromWallClock, toWallClock } from '../emulator/number-format';
 import type { WorkbookJSON } from '../emulator/spreadsheet';
 import type { ButtonName, RecordedDialog, RecordedHtmlUi } from '../emulator/ui';
@@ -33,8 +34,8 @@ export type RunResult =
 
 /** Options of a playground session. */
 export interface SessionOptions {
-  code: string;
-  html: Record<string, string>;
+  /** The built project (dist/), read once with readProject. */
+  project: BuiltProject;
   /** YYYY-MM-DD: the clock starts at 09:00 that day in the spreadsheet's time zone. */
   today?: string;
   /** Offset of the emulator clock from real time, in ms (wins over today; keeps the clock across an import). */
@@ -107,58 +108,34 @@ export interface ViewCell {
 export class PlaygroundSession {
   readonly emu: Emulator;
   readonly context: vm.Context;
+  /** The bundle as the shared loader loaded it. */
+  private readonly bundle: LoadedBundle;
   private nextUiId = 1;
   /** Emulator time minus real time. */
   readonly clockOffset: number;
   private readonly functions: Set<string>;
 
   constructor(opts: SessionOptions) {
-    this.context = vm.createContext({});
-    const clock = { now: () => Date.now() };
-    vm.runInContext(
-      `(function (clock) {
-         const RealDate = globalThis.Date;
-         globalThis.Date = class Date extends RealDate {
-           constructor(...args) { if (args.length === 0) super(clock.now()); else super(...args); }
-           static now() { return clock.now(); }
-         };
-       })`,
-      this.context,
-    )(clock);
-    const realm: Realm = {
-      Date: vm.runInContext('Date', this.context),
-      Array: vm.runInContext('Array', this.context),
-      Object: vm.runInContext('Object', this.context),
-      evaluate: (src: string) => vm.runInContext(src, this.context),
-    };
     const timeZone = opts.saved?.timeZone ?? opts.timeZone ?? EMPTY_TZ;
-    this.emu = createEmulator({
-      realm,
-      htmlFiles: opts.html,
+    this.bundle = loadProject(opts.project, {
       timeZone,
       now: Date.now(),
       spreadsheetName: 'Referral tracker (playground)',
       ...(opts.saved ? { workbook: stripPlayground(opts.saved) } : {}),
     });
+    this.emu = this.bundle.emu;
+    this.context = this.bundle.context;
     // The clock runs with real time, shifted so that --today starts at 09:00 in the spreadsheet's zone.
     this.clockOffset = opts.clockOffset ?? (opts.today ? nineAm(opts.today, timeZone) - Date.now() : 0);
     const offset = this.clockOffset;
     (this.emu.clock as unknown as { now: () => number }).now = () => Date.now() + offset;
-    clock.now = () => this.emu.clock.now();
     const props = opts.saved?.playground?.properties;
     if (props) {
       for (const k of ['script', 'user', 'document'] as const) {
         for (const [key, v] of Object.entries(props[k] ?? {})) this.emu.properties[k].data.set(key, v);
       }
     }
-    Object.assign(this.context, this.emu.globals);
-    vm.runInContext(opts.code, this.context, { filename: 'Code.js' });
-    this.functions = new Set(
-      vm.runInContext(
-        'Object.keys(globalThis).filter((k) => typeof globalThis[k] === "function" && k !== "Date")',
-        this.context,
-      ) as string[],
-    );
+    this.functions = new Set(this.bundle.functions());
     this.open();
   }
 
