@@ -1,6 +1,9 @@
-// What to ask on the 15-minute call: subjective questions, then the referral question after 10–15 minutes.
+// What to ask on the 15-minute call (subjective questions, then the referral question) and what saving its notes writes to Jobs.
 
-import type { Language } from './schema';
+import type { Job } from './rows';
+import { type ApplyChoice, J, type Language, SHEET } from './schema';
+import type { Table, WritePlan } from './table';
+import { type Cell, escapeFormula } from './values';
 
 /** The call guide: the method's subjective questions and the referral question, per language. */
 export const CALL_GUIDE: Record<Language, { questions: string[]; referral: string }> = {
@@ -27,3 +30,27 @@ export const CALL_GUIDE: Record<Language, { questions: string[]; referral: strin
       'Après 10 à 15 minutes : « Je postule à ce poste ; une recommandation de votre part m’aiderait-elle, et seriez-vous à l’aise de la faire ? Comment fonctionnent les recommandations chez vous (formulaire, CV transmis au recruteur) ? Dois-je postuler en ligne avant ou après la recommandation ? »',
   },
 };
+
+/**
+ * The write of Save call guide: Referral process (formula-escaped) and Apply on the job's row of
+ * `jobs` (the table the job was parsed from).
+ */
+export function planCallGuideSave(
+  jobs: Table,
+  job: Pick<Job, 'index'>,
+  referralProcess: string,
+  apply: ApplyChoice,
+): WritePlan {
+  const at = (v: Cell) => {
+    const values = new Array<Cell | undefined>(jobs.rows.length).fill(undefined);
+    values[job.index] = v;
+    return values;
+  };
+  return {
+    sheet: SHEET.jobs,
+    columns: [
+      { header: J.referralProcess, values: at(escapeFormula(referralProcess)) },
+      { header: J.apply, values: at(apply) },
+    ],
+  };
+}

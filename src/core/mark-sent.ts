@@ -7,6 +7,7 @@ import type { Contact } from './rows';
 import { C, SHEET, type Status } from './schema';
 import { applyStamps, type StampWrite, stampPlan, stampsForStatusChange } from './stamps';
 import { col, headerIndex, type Table, type WritePlan } from './table';
+import { textKey } from './text';
 import { type Cell, escapeFormula, isBlank } from './values';
 
 /** The plan of one Mark as sent. */
@@ -111,4 +112,20 @@ export function planMarkSent(input: {
     statusTo,
     costsCredit: effect.costsCredit,
   };
+}
+
+/**
+ * One InMail credit spent: the Settings "InMail credits left" row (0-based among `settingsRows`)
+ * and its new value, or null when the setting is missing or holds no number (blank = estimate).
+ */
+export function planCreditUse(
+  settingsRows: readonly (readonly Cell[])[],
+): { index: number; value: number } | null {
+  const index = settingsRows.findIndex((r) => textKey(r[0]) === 'inmail credits left');
+  if (index < 0) return null;
+  const v = settingsRows[index]?.[1];
+  if (isBlank(v)) return null;
+  const n = typeof v === 'number' ? v : Number(String(v ?? '').trim());
+  if (!Number.isFinite(n)) return null;
+  return { index, value: Math.max(0, Math.floor(n) - 1) };
 }

@@ -53,3 +53,21 @@ export interface WritePlan {
   readonly sheet: string;
   readonly columns: readonly ColumnWrite[];
 }
+
+/** A copy of `table` with the plan's values written in (fills and notes ignored), as the sheet will hold them. */
+export function withPlan(table: Table, plan: WritePlan): Table {
+  const idx = headerIndex(table.headers);
+  const rows = table.rows.slice();
+  for (const w of plan.columns) {
+    const c = col(idx, w.header);
+    if (c < 0 || !w.values) continue;
+    w.values.forEach((v, r) => {
+      const cells = rows[r];
+      if (v === undefined || !cells) return;
+      const copy = cells.slice();
+      copy[c] = v;
+      rows[r] = copy;
+    });
+  }
+  return { headers: table.headers, rows };
+}

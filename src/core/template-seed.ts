@@ -201,8 +201,3 @@ const FR: readonly SeedTemplate[] = [
 
 /** The rows "Set up tracker" writes to a new Templates sheet: English first, then French. */
 export const SEED_TEMPLATES: readonly SeedTemplate[] = [...EN, ...FR];
-
-/** Seed rows as Templates sheet values, in the sheet's column order (Name, Language, Channel, Subject, Body). */
-export function seedTemplateValues(): string[][] {
-  return SEED_TEMPLATES.map((t) => [t.name, t.language, t.channel, t.subject, t.body]);
-}

@@ -194,45 +194,6 @@ export function limitsFor(channel: Channel, plan: Plan): { subject?: number; bod
   }
 }
 
-/** Length as LinkedIn's counters measure it (UTF-16 units; an emoji counts 2, erring on the safe side). */
-export function charCount(text: string): number {
-  return String(text ?? '').length;
-}
-
-/** Whether `text` is over the channel's limit on this plan (`part` 'subject' only limits InMail). */
-export function tooLong(
-  text: string,
-  channel: Channel,
-  plan: Plan,
-  part: 'subject' | 'body' = 'body',
-): boolean {
-  const l = limitsFor(channel, plan);
-  const limit = part === 'subject' ? l.subject : l.body;
-  return limit !== undefined && charCount(text) > limit;
-}
-
-/** Live counters for a draft: lengths, limits, which part is over, and the "keep it short" hint. */
-export interface DraftMeasure {
-  subject: { length: number; limit: number | null; over: boolean };
-  body: { length: number; limit: number; over: boolean };
-  words: number;
-  keepShort: boolean;
-}
-
-/** Measures a draft against its channel's limits. */
-export function measureDraft(subject: string, body: string, channel: Channel, plan: Plan): DraftMeasure {
-  const l = limitsFor(channel, plan);
-  const sl = charCount(subject);
-  const bl = charCount(body);
-  const words = countWords(body);
-  return {
-    subject: { length: sl, limit: l.subject ?? null, over: l.subject !== undefined && sl > l.subject },
-    body: { length: bl, limit: l.body, over: bl > l.body },
-    words,
-    keepShort: words > KEEP_SHORT_WORDS,
-  };
-}
-
 function joinList(items: readonly string[], and: string): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;

@@ -1,102 +1,30 @@
-// The Draft-message sidebar's server side: selection, draft for a Contacts row, Mark as sent, call guide.
+// The Draft-message sidebar's server side: reads the selected row and the small tables around it, applies core's plans.
 
-import { availabilityText, contactZone, yourZone } from '../core/availability';
-import { CALL_GUIDE } from '../core/call-guide';
-import { isoDay } from '../core/dates';
+import { planCallGuideSave } from '../core/call-guide';
+import { contactOnRow, type DraftInput, planDraft } from '../core/draft';
 import { UserError } from '../core/errors';
 import { rowFingerprint } from '../core/fingerprint';
 import { planFollowUps } from '../core/followup-plan';
-import { planMarkSent } from '../core/mark-sent';
-import {
-  findTemplate,
-  isMessageType,
-  MESSAGE_INFO,
-  MESSAGE_TYPES,
-  type MessageType,
-  markSentEffect,
-  suggestMessageType,
-} from '../core/messages';
-import { type Contact, type Job, jobFor, parseContacts, parseJobs } from '../core/rows';
-import { APPLY_CHOICES, type ApplyChoice, C, J, LANGUAGES, type Language, SHEET } from '../core/schema';
-import { parseSettings, type Settings } from '../core/settings';
-import type {
-  CallGuide,
-  DraftPayload,
-  MarkSentResult,
-  PersonInfo,
-  RenderedText,
-  SaveCallGuideResult,
-  SelectionInfo,
-} from '../core/sidebar-api';
-import { col, headerIndex, isBlankRow, type Table, type WritePlan } from '../core/table';
-import { SEED_TEMPLATES } from '../core/template-seed';
-import {
-  buildVars,
-  countWords,
-  KEEP_SHORT_WORDS,
-  limitsFor,
-  parseChannel,
-  parseLanguage,
-  parseTemplates,
-  type Rendered,
-  renderTemplate,
-  type TemplateRow,
-} from '../core/templates';
-import { textKey } from '../core/text';
-import { type Cell, escapeFormula, isBlank, isDate } from '../core/values';
+import { planCreditUse, planMarkSent } from '../core/mark-sent';
+import { MESSAGE_INFO, type MessageType } from '../core/messages';
+import { type Contact, jobFor, parseJobs } from '../core/rows';
+import { SHEET } from '../core/schema';
+import { parseSettings } from '../core/settings';
+import type { MarkSentResult, SaveCallGuideResult, SelectionInfo } from '../core/sidebar-api';
+import { checkApply, checkLanguage, checkRow, checkText, checkType } from '../core/sidebar-args';
+import { isBlankRow, type Table, withPlan } from '../core/table';
+import { parseTemplates } from '../core/templates';
+import type { Cell } from '../core/values';
 import { appendActivity } from './followups';
 import { applyPlan, readTable } from './gas-table';
 import { withDocumentLock } from './lock';
-import { type LoadedSheet, loadSheet, readSettingsRows } from './workbook';
+import { type LoadedSheet, readSettingsRows, requireSheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The refusal Mark as sent gives when the row changed after the draft was made. */
 export const ROW_CHANGED = 'This row changed since the draft was made; review it and try again.';
-
-const MAX_TEXT = 5000;
-
-// ---------------------------------------------------------------- validation
-
-/** A Contacts row number from the client: an integer sheet row ≥ 2 (range is checked against the sheet). */
-export function checkRow(row: unknown): number {
-  if (typeof row !== 'number' || !Number.isInteger(row) || row < 2 || row > 10_000_000) {
-    throw new UserError(`Row must be a Contacts data row number (2 or more), not ${describe(row)}.`);
-  }
-  return row;
-}
-
-function checkType(type: unknown, optional: boolean): MessageType | null {
-  if (optional && (type === undefined || type === null || type === '')) return null;
-  if (!isMessageType(type)) {
-    throw new UserError(
-      `Unknown message type ${describe(type)}; expected one of ${MESSAGE_TYPES.join(', ')}.`,
-    );
-  }
-  return type;
-}
-
-function checkLanguage(language: unknown): Language | null {
-  if (language === undefined || language === null || language === '') return null;
-  const parsed = typeof language === 'string' ? parseLanguage(language) : null;
-  if (!parsed) throw new UserError(`Unknown language ${describe(language)}; expected English or Français.`);
-  return parsed;
-}
-
-function checkText(v: unknown, what: string, max = MAX_TEXT): string {
-  if (typeof v !== 'string') throw new UserError(`${what} must be text, not ${describe(v)}.`);
-  if (v.length > max) throw new UserError(`${what} is too long (${v.length} characters; at most ${max}).`);
-  return v;
-}
-
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (v === undefined) return 'nothing';
-  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
-  if (typeof v === 'number') return String(v);
-  if (isDate(v)) return 'a date';
-  return `a ${typeof v}`;
-}
 
 // ---------------------------------------------------------------- selection
 
@@ -119,172 +47,63 @@ export function selection(ss: Spreadsheet): SelectionInfo {
   return { row, fingerprint: rowFingerprint(row, cells) };
 }
 
-// ---------------------------------------------------------------- the draft
+// ---------------------------------------------------------------- reading
 
-interface Workbook {
-  contacts: ReturnType<typeof loadSheet>;
-  contactList: Contact[];
-  jobs: Job[];
+/** One Contacts row with the small tables a draft needs, as read from the sheet. */
+interface DraftRead extends DraftInput {
+  sheet: Sheet;
+  contact: Contact;
   /** Jobs as read (null when the sheet is missing). */
   jobsSheet: LoadedSheet | null;
-  settings: Settings;
   settingsRows: Cell[][];
-  templates: TemplateRow[];
-  timeZone: string;
 }
 
-function readWorkbook(ss: Spreadsheet): Workbook {
+/** Reads Contacts' header row and row `row` (two getValues of one row each), refusing past the end or a blank row. */
+function readContactRow(ss: Spreadsheet, row: number): { sheet: Sheet; headers: string[]; cells: Cell[] } {
+  const sheet = requireSheet(ss, SHEET.contacts);
+  const last = sheet.getLastRow();
+  if (row > last) throw new UserError(`Row ${row} is past the last row of Contacts (${last}).`);
+  const lastCol = Math.max(1, sheet.getLastColumn());
+  const headers = (sheet.getRange(1, 1, 1, lastCol).getValues()[0] ?? []).map((h) => String(h));
+  const cells = (sheet.getRange(row, 1, 1, lastCol).getValues()[0] ?? []) as Cell[];
+  return { sheet, headers, cells };
+}
+
+/** Reads what the draft for `row` needs: that row, Jobs, Settings and Templates. */
+function readDraft(ss: Spreadsheet, row: number, now: number): DraftRead {
   const timeZone = ss.getSpreadsheetTimeZone();
-  const contacts = loadSheet(ss, SHEET.contacts);
+  const { sheet, headers, cells } = readContactRow(ss, row);
   const jobsRaw = ss.getSheetByName(SHEET.jobs);
   const jobsSheet = jobsRaw ? { sheet: jobsRaw, table: readTable(jobsRaw) } : null;
   const templatesSheet = ss.getSheetByName(SHEET.templates);
   const settingsRows = readSettingsRows(ss);
+  const contact = contactOnRow(headers, cells, row, timeZone);
+  if (!contact) throw new UserError(`Row ${row} of Contacts is empty.`);
   return {
-    contacts,
-    contactList: parseContacts(contacts.table, timeZone),
+    sheet,
+    headers,
+    cells,
+    row,
+    contact,
     jobs: jobsSheet ? parseJobs(jobsSheet.table, timeZone) : [],
     jobsSheet,
     settings: parseSettings(settingsRows).settings,
     settingsRows,
     templates: templatesSheet ? parseTemplates(readTable(templatesSheet)) : [],
     timeZone,
-  };
-}
-
-function contactAt(wb: Workbook, row: number): Contact {
-  const last = wb.contacts.table.rows.length + 1;
-  if (row > last) throw new UserError(`Row ${row} is past the last row of Contacts (${last}).`);
-  const contact = wb.contactList.find((c) => c.row === row);
-  if (!contact) throw new UserError(`Row ${row} of Contacts is empty.`);
-  return contact;
-}
-
-function cellText(table: Table, index: number, header: string): string {
-  const i = col(headerIndex(table.headers), header);
-  const v = i < 0 ? '' : table.rows[index]?.[i];
-  if (v === undefined || v === null || isBlank(v)) return '';
-  if (isDate(v)) return v.toISOString();
-  return String(v).trim();
-}
-
-function iso(d: number | null): string {
-  return d === null ? '' : isoDay(d);
-}
-
-function toRendered(r: Rendered): RenderedText {
-  return { text: r.text, unfilled: [...r.unfilled], spans: r.spans.map((s) => ({ ...s })) };
-}
-
-function markSentHint(type: MessageType, contact: Contact): string {
-  const e = markSentEffect(type, contact);
-  const parts: string[] = [];
-  if (e.stamp) parts.push(`stamps ${e.stamp}`);
-  if (e.statusTo) parts.push(`moves Status to ${e.statusTo}`);
-  if (e.costsCredit) parts.push('uses an InMail credit');
-  parts.push('logs to Activity');
-  return `Mark as sent ${parts.join(', ')}.`;
-}
-
-/** Builds the draft for a Contacts row from an already-read workbook. */
-function draftFrom(
-  wb: Workbook,
-  row: number,
-  wanted: MessageType | null,
-  lang: Language | null,
-  now: number,
-): DraftPayload {
-  const contact = contactAt(wb, row);
-  const job = jobFor(contact, wb.jobs);
-  const suggested = suggestMessageType(contact, job);
-  const type = wanted ?? suggested;
-  const language = lang ?? wb.settings.language;
-  const found = findTemplate(wb.templates, type, language);
-  const seed =
-    SEED_TEMPLATES.find((t) => t.name === MESSAGE_INFO[type].template && t.language === language) ??
-    SEED_TEMPLATES.find((t) => t.name === MESSAGE_INFO[type].template);
-  const template: TemplateRow = found ?? {
-    name: seed?.name ?? MESSAGE_INFO[type].template,
-    language: seed?.language ?? language,
-    channel: seed?.channel ?? MESSAGE_INFO[type].channel,
-    subject: seed?.subject ?? '',
-    body: seed?.body ?? '',
-  };
-  const channel = parseChannel(template.channel) ?? MESSAGE_INFO[type].channel;
-  const mine = yourZone(wb.settings, wb.timeZone);
-  const zone = contactZone(contact, wb.settings, wb.timeZone);
-  const availability = availabilityText({
-    availability: wb.settings.availability,
-    yourTimeZone: mine,
-    contactTimeZone: zone.timeZone,
     now,
-    language,
-  });
-  const vars = buildVars(contact, job, wb.settings, { availability }, language);
-  const limits = limitsFor(channel, wb.settings.plan);
-  const hasSubject = limits.subject !== undefined || template.subject.trim() !== '';
-  const subject = hasSubject ? toRendered(renderTemplate(template.subject, vars)) : null;
-  const body = toRendered(renderTemplate(template.body, vars));
-  const t = wb.contacts.table;
-  const person: PersonInfo = {
-    row,
-    name: contact.name,
-    title: contact.title,
-    company: contact.company,
-    job: contact.job,
-    score: cellText(t, contact.index, C.score),
-    why: cellText(t, contact.index, C.why),
-    nextAction: cellText(t, contact.index, C.nextAction),
-    status: contact.status,
-    profileUrl: contact.profileUrl,
-    messagedOn: iso(contact.messagedOn),
-    thankedOn: iso(contact.thankedOn),
-    outcomeSharedOn: iso(contact.outcomeSharedOn),
-  };
-  const guide = CALL_GUIDE[language];
-  const callGuide: CallGuide = {
-    questions: [...guide.questions],
-    referralQuestion: guide.referral,
-    hasJob: job !== null,
-    jobLabel: job ? `${job.company} — ${job.job}` : '',
-    referralProcess: job?.referralProcess ?? '',
-    apply: job?.apply ?? '',
-    applyChoices: [...APPLY_CHOICES],
-  };
-  const problems = contact.problems.map((p) => `${p.column}: ${p.problem}`);
-  if (zone.problem) problems.push(zone.problem);
-  return {
-    row,
-    fingerprint: rowFingerprint(row, t.rows[contact.index] ?? []),
-    person,
-    type,
-    suggestedType: suggested,
-    types: MESSAGE_TYPES.map((m) => ({ type: m, label: MESSAGE_INFO[m].label })),
-    language,
-    languages: [...LANGUAGES],
-    channel,
-    plan: wb.settings.plan,
-    subject,
-    body,
-    limits: { subject: limits.subject ?? null, body: limits.body },
-    words: countWords(body.text),
-    keepShortWords: KEEP_SHORT_WORDS,
-    timeZone: zone.timeZone,
-    timeZoneSource: zone.source,
-    markSentHint: markSentHint(type, contact),
-    builtInTemplate: found === null,
-    problems,
-    callGuide,
-    generatedAt: new Date(now).toISOString(),
   };
 }
+
+// ---------------------------------------------------------------- the draft
 
 /** The draft for a Contacts row (validated arguments; JSON-safe result). */
 export function draftFor(ss: Spreadsheet, row: unknown, type: unknown, language: unknown, now: number) {
   const r = checkRow(row);
   const t = checkType(type, true);
   const l = checkLanguage(language);
-  return draftFrom(readWorkbook(ss), r, t, l, now);
+  const read = readDraft(ss, r, now);
+  return planDraft(read, read.contact, t, l);
 }
 
 // ---------------------------------------------------------------- Mark as sent
@@ -307,43 +126,45 @@ export function markSent(
   const t = checkType(type, false) as MessageType;
   const fp = checkText(fingerprint, 'The row fingerprint', 200);
   return withDocumentLock(() => {
-    const wb = readWorkbook(ss);
-    const contact = contactAt(wb, r);
-    const { sheet, table } = wb.contacts;
-    const cells = table.rows[contact.index] ?? [];
-    if (rowFingerprint(r, cells) !== fp) throw new UserError(ROW_CHANGED);
+    const read = readDraft(ss, r, now);
+    const { sheet, contact } = read;
+    if (rowFingerprint(r, read.cells) !== fp) throw new UserError(ROW_CHANGED);
+    const contacts: Table = { headers: read.headers, rows: [read.cells] };
 
     const { plan, after, activity, stamped, statusFrom, statusTo, costsCredit } = planMarkSent({
-      contacts: table,
+      contacts,
       contact,
       type: t,
-      timeZone: wb.timeZone,
+      timeZone: read.timeZone,
       now,
     });
-    if (plan.columns.length > 0) applyPlan(sheet, table, plan);
+    if (plan.columns.length > 0) applyPlan(sheet, contacts, plan, r);
     appendActivity(ss, activity);
 
     // The row's Next action and Due follow the new state, as after an edit.
     const follow = planFollowUps({
       contacts: after,
-      jobs: wb.jobsSheet?.table ?? { headers: [], rows: [] },
-      settingsRows: wb.settingsRows,
-      timeZone: wb.timeZone,
+      jobs: read.jobsSheet?.table ?? { headers: [], rows: [] },
+      settingsRows: read.settingsRows,
+      timeZone: read.timeZone,
       now,
-      onlyRows: [contact.index],
+      onlyRows: [0],
     });
-    applyPlan(sheet, after, follow.contacts);
+    applyPlan(sheet, after, follow.contacts, r);
 
-    let creditsLeft: number | null = null;
-    if (costsCredit && wb.settings.creditsLeft !== null) {
-      creditsLeft = decrementCredits(ss, wb.settingsRows);
-    }
+    const credit = costsCredit ? planCreditUse(read.settingsRows) : null;
+    const settingsSheet = ss.getSheetByName(SHEET.settings);
+    if (credit && settingsSheet) settingsSheet.getRange(credit.index + 2, 2).setValue(credit.value);
+    const creditsLeft = credit && settingsSheet ? credit.value : null;
 
     const parts = [`Marked the ${MESSAGE_INFO[t].label.toLowerCase()} to ${contact.name} as sent`];
     if (stamped) parts.push(`stamped ${stamped}`);
     if (statusTo !== statusFrom) parts.push(`Status ${statusFrom} → ${statusTo}`);
     if (creditsLeft !== null) parts.push(`${creditsLeft} InMail credits left`);
-    const draft = draftFrom(readWorkbook(ss), r, null, null, now);
+    // The refreshed draft comes from what was read and written, not from a second read.
+    const cells = withPlan(after, follow.contacts).rows[0] ?? read.cells;
+    const afterContact = contactOnRow(read.headers, cells, r, read.timeZone) ?? contact;
+    const draft = planDraft({ ...read, cells }, afterContact, null, null);
     return {
       message: `${parts.join('; ')}.`,
       stamped,
@@ -353,19 +174,6 @@ export function markSent(
       draft,
     };
   });
-}
-
-/** Decrements Settings "InMail credits left" (one setValue); returns the new value, or null. */
-function decrementCredits(ss: Spreadsheet, rows: readonly Cell[][]): number | null {
-  const i = rows.findIndex((r) => textKey(r[0]) === 'inmail credits left');
-  const sheet = ss.getSheetByName(SHEET.settings);
-  if (i < 0 || !sheet) return null;
-  const v = rows[i]?.[1];
-  const n = typeof v === 'number' ? v : Number(String(v ?? '').trim());
-  if (!Number.isFinite(n)) return null;
-  const next = Math.max(0, Math.floor(n) - 1);
-  sheet.getRange(i + 2, 2).setValue(next);
-  return next;
 }
 
 // ---------------------------------------------------------------- call guide
@@ -380,35 +188,20 @@ export function saveCallGuide(
 ): SaveCallGuideResult {
   const r = checkRow(row);
   const text = checkText(referralProcess, 'Referral process', 2000).trim();
-  const choice = APPLY_CHOICES.find((c) => c === apply);
-  if (!choice) {
-    throw new UserError(`Apply must be one of ${APPLY_CHOICES.join(', ')}, not ${describe(apply)}.`);
-  }
+  const choice = checkApply(apply);
   return withDocumentLock(() => {
-    const wb = readWorkbook(ss);
-    const contact = contactAt(wb, r);
-    const job = jobFor(contact, wb.jobs);
-    if (!job || !wb.jobsSheet) {
+    const read = readDraft(ss, r, now);
+    const { contact } = read;
+    const job = jobFor(contact, read.jobs);
+    if (!job || !read.jobsSheet) {
       throw new UserError(
         `No job on Jobs matches ${contact.name}'s Company and Job (${contact.company}${contact.job ? ` — ${contact.job}` : ''}). Add the job to Jobs first.`,
       );
     }
-    const jobs = wb.jobsSheet;
-    const size = jobs.table.rows.length;
-    const at = (v: Cell) => {
-      const values = new Array<Cell | undefined>(size).fill(undefined);
-      values[job.index] = v;
-      return values;
-    };
-    const plan: WritePlan = {
-      sheet: SHEET.jobs,
-      columns: [
-        { header: J.referralProcess, values: at(escapeFormula(text)) },
-        { header: J.apply, values: at(choice as ApplyChoice) },
-      ],
-    };
-    applyPlan(jobs.sheet, jobs.table, plan);
-    const draft = draftFrom(readWorkbook(ss), r, null, null, now);
+    const jobs = read.jobsSheet;
+    applyPlan(jobs.sheet, jobs.table, planCallGuideSave(jobs.table, job, text, choice));
+    const saved = read.jobs.map((j) => (j === job ? { ...j, referralProcess: text, apply: choice } : j));
+    const draft = planDraft({ ...read, jobs: saved }, contact, null, null);
     return { message: `Saved the referral process and Apply for ${job.company} — ${job.job}.`, draft };
   });
 }

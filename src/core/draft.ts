@@ -1,0 +1,218 @@
+// Decides the Draft-message sidebar's payload for one Contacts row: template, channel, placeholders, availability, call guide.
+
+import { availabilityText, contactZone, yourZone } from './availability';
+import { CALL_GUIDE } from './call-guide';
+import { isoDay } from './dates';
+import { rowFingerprint } from './fingerprint';
+import {
+  findTemplate,
+  MESSAGE_INFO,
+  MESSAGE_TYPES,
+  type MessageType,
+  markSentEffect,
+  suggestMessageType,
+} from './messages';
+import { type Contact, type Job, jobFor, parseContacts } from './rows';
+import { APPLY_CHOICES, C, LANGUAGES, type Language } from './schema';
+import type { Settings } from './settings';
+import type { CallGuide, DraftPayload, PersonInfo, RenderedText } from './sidebar-api';
+import { col, headerIndex } from './table';
+import { SEED_TEMPLATES } from './template-seed';
+import {
+  buildVars,
+  countWords,
+  KEEP_SHORT_WORDS,
+  limitsFor,
+  parseChannel,
+  type Rendered,
+  renderTemplate,
+  type TemplateRow,
+} from './templates';
+import { type Cell, isBlank, isDate } from './values';
+
+/** What a draft is decided from: one Contacts row and the small tables around it. */
+export interface DraftInput {
+  /** Contacts' header row. */
+  readonly headers: readonly string[];
+  /** The contact's row as read. */
+  readonly cells: readonly Cell[];
+  /** Its 1-based sheet row. */
+  readonly row: number;
+  /** Jobs rows as parsed (at least the contact's company's). */
+  readonly jobs: readonly Job[];
+  readonly settings: Settings;
+  readonly templates: readonly TemplateRow[];
+  /** The spreadsheet's time zone. */
+  readonly timeZone: string;
+  /** Now, epoch ms. */
+  readonly now: number;
+}
+
+/**
+ * The contact on one Contacts row (`cells` at sheet row `row`), parsed like a whole-sheet read
+ * would; null when the row is blank.
+ */
+export function contactOnRow(
+  headers: readonly string[],
+  cells: readonly Cell[],
+  row: number,
+  timeZone: string,
+): Contact | null {
+  const [c] = parseContacts({ headers, rows: [cells] }, timeZone);
+  if (!c) return null;
+  const offset = row - c.row;
+  return {
+    ...c,
+    index: 0,
+    row,
+    problems: c.problems.map((p) => ({ ...p, row: p.row + offset })),
+  };
+}
+
+/**
+ * The template for a message type: the Templates sheet's row (see findTemplate), else the
+ * built-in seed in that language (English when there is none).
+ */
+export function templateFor(
+  templates: readonly TemplateRow[],
+  type: MessageType,
+  language: Language,
+): { template: TemplateRow; builtIn: boolean } {
+  const found = findTemplate(templates, type, language);
+  if (found) return { template: found, builtIn: false };
+  const name = MESSAGE_INFO[type].template;
+  const seed =
+    SEED_TEMPLATES.find((t) => t.name === name && t.language === language) ??
+    SEED_TEMPLATES.find((t) => t.name === name);
+  return {
+    template: {
+      name,
+      language: seed?.language ?? language,
+      channel: seed?.channel ?? MESSAGE_INFO[type].channel,
+      subject: seed?.subject ?? '',
+      body: seed?.body ?? '',
+    },
+    builtIn: true,
+  };
+}
+
+function cellText(headers: readonly string[], cells: readonly Cell[], header: string): string {
+  const i = col(headerIndex(headers), header);
+  const v = i < 0 ? '' : cells[i];
+  if (v === undefined || v === null || isBlank(v)) return '';
+  if (isDate(v)) return v.toISOString();
+  return String(v).trim();
+}
+
+function iso(d: number | null): string {
+  return d === null ? '' : isoDay(d);
+}
+
+function toRendered(r: Rendered): RenderedText {
+  return { text: r.text, unfilled: [...r.unfilled], spans: r.spans.map((s) => ({ ...s })) };
+}
+
+/** "Mark as sent stamps Messaged on, moves Status to Messaged, uses an InMail credit, logs to Activity." */
+export function markSentHint(type: MessageType, contact: Contact): string {
+  const e = markSentEffect(type, contact);
+  const parts: string[] = [];
+  if (e.stamp) parts.push(`stamps ${e.stamp}`);
+  if (e.statusTo) parts.push(`moves Status to ${e.statusTo}`);
+  if (e.costsCredit) parts.push('uses an InMail credit');
+  parts.push('logs to Activity');
+  return `Mark as sent ${parts.join(', ')}.`;
+}
+
+/** The person block of the sidebar (all text). */
+function personInfo(input: DraftInput, contact: Contact): PersonInfo {
+  const { headers, cells, row } = input;
+  return {
+    row,
+    name: contact.name,
+    title: contact.title,
+    company: contact.company,
+    job: contact.job,
+    score: cellText(headers, cells, C.score),
+    why: cellText(headers, cells, C.why),
+    nextAction: cellText(headers, cells, C.nextAction),
+    status: contact.status,
+    profileUrl: contact.profileUrl,
+    messagedOn: iso(contact.messagedOn),
+    thankedOn: iso(contact.thankedOn),
+    outcomeSharedOn: iso(contact.outcomeSharedOn),
+  };
+}
+
+/** The call guide tab: the method's questions and the job fields it saves. */
+function callGuideFor(job: Job | null, language: Language): CallGuide {
+  const guide = CALL_GUIDE[language];
+  return {
+    questions: [...guide.questions],
+    referralQuestion: guide.referral,
+    hasJob: job !== null,
+    jobLabel: job ? `${job.company} — ${job.job}` : '',
+    referralProcess: job?.referralProcess ?? '',
+    apply: job?.apply ?? '',
+    applyChoices: [...APPLY_CHOICES],
+  };
+}
+
+/**
+ * Decides the draft for a contact: the message type (the one asked for, else the suggestion),
+ * the language (asked for, else Settings), the template and its channel, the placeholders filled
+ * (availability in the contact's zone), LinkedIn's limits for the channel and plan, and the call
+ * guide. Pure: everything it needs is in `input`.
+ */
+export function planDraft(
+  input: DraftInput,
+  contact: Contact,
+  wanted: MessageType | null,
+  lang: Language | null,
+): DraftPayload {
+  const { settings, timeZone, now, row } = input;
+  const job = jobFor(contact, input.jobs);
+  const suggested = suggestMessageType(contact, job);
+  const type = wanted ?? suggested;
+  const language = lang ?? settings.language;
+  const { template, builtIn } = templateFor(input.templates, type, language);
+  const channel = parseChannel(template.channel) ?? MESSAGE_INFO[type].channel;
+  const zone = contactZone(contact, settings, timeZone);
+  const availability = availabilityText({
+    availability: settings.availability,
+    yourTimeZone: yourZone(settings, timeZone),
+    contactTimeZone: zone.timeZone,
+    now,
+    language,
+  });
+  const vars = buildVars(contact, job, settings, { availability }, language);
+  const limits = limitsFor(channel, settings.plan);
+  const hasSubject = limits.subject !== undefined || template.subject.trim() !== '';
+  const subject = hasSubject ? toRendered(renderTemplate(template.subject, vars)) : null;
+  const body = toRendered(renderTemplate(template.body, vars));
+  const problems = contact.problems.map((p) => `${p.column}: ${p.problem}`);
+  if (zone.problem) problems.push(zone.problem);
+  return {
+    row,
+    fingerprint: rowFingerprint(row, input.cells),
+    person: personInfo(input, contact),
+    type,
+    suggestedType: suggested,
+    types: MESSAGE_TYPES.map((m) => ({ type: m, label: MESSAGE_INFO[m].label })),
+    language,
+    languages: [...LANGUAGES],
+    channel,
+    plan: settings.plan,
+    subject,
+    body,
+    limits: { subject: limits.subject ?? null, body: limits.body },
+    words: countWords(body.text),
+    keepShortWords: KEEP_SHORT_WORDS,
+    timeZone: zone.timeZone,
+    timeZoneSource: zone.source,
+    markSentHint: markSentHint(type, contact),
+    builtInTemplate: builtIn,
+    problems,
+    callGuide: callGuideFor(job, language),
+    generatedAt: new Date(now).toISOString(),
+  };
+}

@@ -1,0 +1,114 @@
+// The draft decided in core: one Contacts row plus Jobs, Settings and Templates in, the sidebar's payload out.
+import { planCallGuideSave } from '../../src/core/call-guide';
+import { contactOnRow, type DraftInput, planDraft, templateFor } from '../../src/core/draft';
+import { planCreditUse } from '../../src/core/mark-sent';
+import { parseJobs } from '../../src/core/rows';
+import { defaultSettings, type Settings } from '../../src/core/settings';
+import { withPlan } from '../../src/core/table';
+import { SEED_TEMPLATES } from '../../src/core/template-seed';
+import type { Cell } from '../../src/core/values';
+
+const TZ = 'Europe/Paris';
+const NOW = Date.parse('2026-03-10T08:00:00Z'); // Tuesday 09:00 in Paris
+const HEADERS = ['Company', 'Job', 'Name', 'Degree', 'Location', 'Status', 'Thanked on', 'Score', 'Why'];
+const JOBS = {
+  headers: ['Company', 'Job', 'Referral process', 'Apply'],
+  rows: [['Acme', 'Analyst', '', '']],
+};
+
+function input(cells: Cell[], over: Partial<Settings> = {}, row = 7): DraftInput {
+  return {
+    headers: HEADERS,
+    cells,
+    row,
+    jobs: parseJobs(JOBS, TZ),
+    settings: { ...defaultSettings(), yourName: 'Sam Student', ...over },
+    templates: SEED_TEMPLATES.map((t) => ({ ...t })),
+    timeZone: TZ,
+    now: NOW,
+  };
+}
+
+function draft(cells: Cell[], type: Parameters<typeof planDraft>[2] = null, over: Partial<Settings> = {}) {
+  const i = input(cells, over);
+  return planDraft(i, contactOnRow(i.headers, i.cells, i.row, TZ)!, type, null);
+}
+
+describe('contactOnRow', () => {
+  it('parses one row at its own sheet row, with problems naming that row', () => {
+    const c = contactOnRow(HEADERS, ['Acme', '', 'Ann Lee', 'fourth', '', '', '', '', ''], 12, TZ)!;
+    expect(c).toMatchObject({ index: 0, row: 12, name: 'Ann Lee', degree: null });
+    expect(c.problems).toEqual([
+      { row: 12, column: 'Degree', problem: expect.stringMatching(/not a degree/) },
+    ]);
+  });
+
+  it('gives null for a blank row', () => {
+    expect(contactOnRow(HEADERS, ['', ' ', '', '', '', '', '', '', ''], 3, TZ)).toBeNull();
+  });
+});
+
+describe('planDraft', () => {
+  it('drafts the suggested message with the person, limits and call guide', () => {
+    const d = draft(['Acme', 'Analyst', 'Ann Lee', '2nd', '', 'To contact', '', 72, 'same school']);
+    expect(d.row).toBe(7);
+    expect(d.fingerprint).toMatch(/^7-/);
+    expect(d.person).toMatchObject({ name: 'Ann Lee', company: 'Acme', score: '72', why: 'same school' });
+    expect(d.type).toBe(d.suggestedType);
+    expect(d.body.text).toContain('Sam Student');
+    expect(d.callGuide).toMatchObject({ hasJob: true, jobLabel: 'Acme — Analyst' });
+    expect(d.generatedAt).toBe('2026-03-10T08:00:00.000Z');
+  });
+
+  it('drafts the type and language asked for', () => {
+    const i = input(['Acme', 'Analyst', 'Ann Lee', '2nd', '', 'Call done', '', '', '']);
+    const c = contactOnRow(i.headers, i.cells, i.row, TZ)!;
+    const d = planDraft(i, c, 'thank-you', 'Français');
+    expect(d).toMatchObject({ type: 'thank-you', language: 'Français', channel: 'Connection note' });
+    expect(d.body.text).toMatch(/^Bonjour Ann/);
+  });
+});
+
+describe('templateFor', () => {
+  it('uses the Templates row, else the built-in seed in that language', () => {
+    const mine = {
+      name: 'Thank-you note',
+      language: 'English',
+      channel: 'Message',
+      subject: '',
+      body: 'Mine',
+    };
+    expect(templateFor([mine], 'thank-you', 'English')).toEqual({ template: mine, builtIn: false });
+    const builtIn = templateFor([], 'thank-you', 'Français');
+    expect(builtIn.builtIn).toBe(true);
+    expect(builtIn.template.language).toBe('Français');
+    expect(builtIn.template.body).toMatch(/^Bonjour/);
+  });
+});
+
+describe('planCreditUse', () => {
+  it('takes one credit off a number, never below zero, and leaves a blank setting alone', () => {
+    expect(
+      planCreditUse([
+        ['Your name', 'x'],
+        ['InMail credits left', 12],
+      ]),
+    ).toEqual({ index: 1, value: 11 });
+    expect(planCreditUse([['InMail credits left', ' 3 ']])).toEqual({ index: 0, value: 2 });
+    expect(planCreditUse([['InMail credits left', 0]])).toEqual({ index: 0, value: 0 });
+    expect(planCreditUse([['InMail credits left', '']])).toBeNull();
+    expect(planCreditUse([['InMail credits left', 'lots']])).toBeNull();
+    expect(planCreditUse([['Your name', 'x']])).toBeNull();
+  });
+});
+
+describe('planCallGuideSave', () => {
+  it('writes Referral process (formula-escaped) and Apply on the job’s row only', () => {
+    const jobs = { headers: JOBS.headers, rows: [['Globex', 'Dev', '', ''], ...JOBS.rows] };
+    const plan = planCallGuideSave(jobs, { index: 1 }, '=form', 'After referral');
+    expect(withPlan(jobs, plan).rows).toEqual([
+      ['Globex', 'Dev', '', ''],
+      ['Acme', 'Analyst', "'=form", 'After referral'],
+    ]);
+  });
+});
