@@ -1,5 +1,6 @@
 // Turns Contacts and Jobs tables into typed records, with a problem list naming row and column.
 
+import { companyKey } from './companies';
 import { type Day, dayOf, parseIsoDay } from './dates';
 import {
   APPLY_CHOICES,
@@ -230,15 +231,12 @@ export function parseJobs(table: Table, timeZone: string): Job[] {
 }
 
 /**
- * The job a contact is for: Company + Job (case-insensitive); a blank Job means the company's
- * only job when it has exactly one. Returns null when none matches.
+ * The job a contact is for: same company by the company-name rule (core/companies, PRODUCT
+ * point 25: "Contoso Energy Inc." is "Contoso Energy") and same Job title (case-insensitive); a
+ * blank Job means the company's only job when it has exactly one. Returns null when none matches.
  */
 export function jobFor(contact: Pick<Contact, 'company' | 'job'>, jobs: readonly Job[]): Job | null {
-  const company = textKey(contact.company);
-  const atCompany = jobs.filter((j) => textKey(j.company) === company);
-  if (!contact.job) return atCompany.length === 1 ? (atCompany[0] ?? null) : null;
-  const job = textKey(contact.job);
-  return atCompany.find((j) => textKey(j.job) === job) ?? null;
+  return jobIndex(jobs)(contact);
 }
 
 /** Builds a jobFor lookup that is O(1) per contact, for large sheets. */
@@ -246,7 +244,8 @@ export function jobIndex(jobs: readonly Job[]): (c: Pick<Contact, 'company' | 'j
   const byCompany = new Map<string, Job[]>();
   const byPair = new Map<string, Job>();
   for (const j of jobs) {
-    const ck = textKey(j.company);
+    const ck = companyKey(j.company);
+    if (!ck) continue;
     const list = byCompany.get(ck) ?? [];
     list.push(j);
     byCompany.set(ck, list);
@@ -254,7 +253,8 @@ export function jobIndex(jobs: readonly Job[]): (c: Pick<Contact, 'company' | 'j
     if (!byPair.has(pk)) byPair.set(pk, j);
   }
   return (c) => {
-    const ck = textKey(c.company);
+    const ck = companyKey(c.company);
+    if (!ck) return null;
     if (!c.job) {
       const list = byCompany.get(ck);
       return list && list.length === 1 ? (list[0] ?? null) : null;

@@ -74,6 +74,13 @@ describe('jobFor', () => {
     expect(jobFor({ company: 'Beta', job: '' }, jobs)).toBeNull();
   });
 
+  it('links a contact to the job of the same employer written differently (PRODUCT point 25)', () => {
+    expect(jobFor({ company: 'Acme, Inc.', job: 'Data Scientist' }, jobs)?.job).toBe('Data Scientist');
+    expect(jobFor({ company: 'ACME SAS', job: '' }, jobs)?.job).toBe('Data Scientist');
+    expect(jobFor({ company: 'Acme Cloud', job: '' }, jobs)).toBeNull();
+    expect(jobFor({ company: '', job: 'Analyst' }, jobs)).toBeNull();
+  });
+
   it('gives the same answers through the indexed lookup', () => {
     const find = jobIndex(jobs);
     for (const c of [
