@@ -3,18 +3,6 @@
 /** How senior a title reads, from intern to C-level. */
 export type Seniority = 'intern' | 'entry' | 'mid' | 'senior' | 'lead' | 'manager' | 'director' | 'executive';
 
-/** Seniorities from lowest to highest. */
-export const SENIORITIES: readonly Seniority[] = [
-  'intern',
-  'entry',
-  'mid',
-  'senior',
-  'lead',
-  'manager',
-  'director',
-  'executive',
-];
-
 /** A title split into what the person does (function tokens) and how senior they are. */
 export interface TitleAnalysis {
   /** Canonical English function words, e.g. "Ingénieur logiciel senior" → ['engineer', 'software']. */
@@ -168,14 +156,20 @@ const C_LEVEL: Record<string, string[]> = {
   chro: ['hr'],
 };
 
-/** Abbreviations and French/English variants → canonical English function words. */
-const WORDS: Record<string, string> = {
+/**
+ * The one table of short forms (PRODUCT point 24): abbreviations and French/English variants →
+ * canonical English words, so "Quant", "Sr. Software Eng." or "Ingé dév" read as their long form.
+ * Multi-word long forms ("machine learning" → ml) are in PHRASES, which runs first.
+ */
+export const TITLE_WORDS: Readonly<Record<string, string>> = {
   sr: 'senior',
   snr: 'senior',
   jr: 'junior',
   jnr: 'junior',
   eng: 'engineer',
+  engs: 'engineer',
   engr: 'engineer',
+  inge: 'engineer',
   engg: 'engineer',
   engineering: 'engineer',
   ing: 'engineer',
@@ -187,6 +181,29 @@ const WORDS: Record<string, string> = {
   sdet: 'software engineer qa',
   mle: 'ml engineer',
   pm: 'product manager',
+  em: 'engineer manager',
+  cdp: 'project manager',
+  quant: 'quantitative',
+  quants: 'quantitative',
+  quanti: 'quantitative',
+  quantitatif: 'quantitative',
+  quantitatifs: 'quantitative',
+  quantitatives: 'quantitative',
+  resp: 'responsable',
+  respo: 'responsable',
+  rssi: 'responsable security',
+  dsi: 'director it',
+  drh: 'director hr',
+  daf: 'director finance',
+  proj: 'project',
+  prog: 'program',
+  prod: 'product',
+  fin: 'finance',
+  exec: 'executive',
+  assoc: 'associate',
+  rech: 'research',
+  sysadmin: 'system administrator',
+  dba: 'database administrator',
   tpm: 'technology program manager',
   pgm: 'program manager',
   po: 'product owner',
@@ -201,6 +218,7 @@ const WORDS: Record<string, string> = {
   gestion: 'manager',
   dir: 'director',
   dev: 'developer',
+  devs: 'developer',
   developpeur: 'developer',
   developpeuse: 'developer',
   developpement: 'developer',
@@ -461,6 +479,7 @@ const RELATED_PAIRS: readonly (readonly [string, string, number])[] = [
   ['ml', 'data', 0.5],
   ['science', 'analyst', 0.3],
   ['science', 'research', 0.5],
+  ['research', 'analyst', 0.4],
   ['science', 'statistician', 0.6],
   ['frontend', 'fullstack', 0.6],
   ['backend', 'fullstack', 0.6],
@@ -542,11 +561,11 @@ export function normalizeTitle(title: string): string {
 }
 
 function canonical(token: string): string[] {
-  const direct = WORDS[token];
+  const direct = TITLE_WORDS[token];
   if (direct !== undefined) return direct.split(' ');
   if (token.length > 4 && token.endsWith('s') && !/(ss|us|is)$/.test(token)) {
     const singular = token.slice(0, -1);
-    const hit = WORDS[singular];
+    const hit = TITLE_WORDS[singular];
     return (hit ?? singular).split(' ');
   }
   return [token];

@@ -1,6 +1,6 @@
 // Title analysis and matching on real-looking LinkedIn titles, in English and French.
 
-import { analyzeTitle, normalizeTitle, titleSimilarity } from '../../src/core/titles';
+import { analyzeTitle, normalizeTitle, TITLE_WORDS, titleSimilarity } from '../../src/core/titles';
 
 describe('titles', () => {
   describe('analyzeTitle', () => {
@@ -127,6 +127,63 @@ describe('titles', () => {
         const s = titleSimilarity(a, b);
         expect(s).toBeGreaterThanOrEqual(0);
         expect(s).toBeLessThanOrEqual(1);
+      }
+    });
+  });
+
+  describe('short forms (PRODUCT point 24)', () => {
+    it.each([
+      ['Quant', 'Quantitative'],
+      ['Quant Analyst', 'Quantitative Analyst'],
+      ['Senior Quant Developer', 'Quantitative Developer'],
+      ['Analyste quantitatif', 'Quantitative Analyst'],
+      ['Software Eng', 'Software Engineer'],
+      ['Sr. Software Eng.', 'Software Engineer'],
+      ['Java Dev', 'Java Developer'],
+      ['Dév. back-end', 'Backend Developer'],
+      ['Eng Mgr', 'Engineering Manager'],
+      ['EM', 'Engineering Manager'],
+      ['Marketing Mgr', 'Marketing Manager'],
+      ['SWE', 'Software Engineer'],
+      ['SWE II', 'Software Engineer'],
+      ['PM', 'Product Manager'],
+      ['Senior PM', 'Product Manager'],
+      ['ML Engineer', 'Machine Learning Engineer'],
+      ['MLE', 'Machine Learning Engineer'],
+      ['DS', 'Data Scientist'],
+      ['Senior DS', 'Data Science'],
+      ['Ingé ML', 'Ingénieur Machine Learning'],
+      ['Ingé logiciel', 'Software Engineer'],
+      ['Dev Fullstack', 'Développeur Full Stack'],
+      ['CDP digital', 'Chef de projet digital'],
+      ['Resp. marketing', 'Responsable marketing'],
+      ['Prod Manager', 'Product Manager'],
+      ['Sysadmin', 'System Administrator'],
+    ])('reads "%s" as the same function as "%s"', (short, long) => {
+      // Same words, in any order (French puts them the other way round).
+      expect([...analyzeTitle(short).functionTokens].sort()).toEqual(
+        [...analyzeTitle(long).functionTokens].sort(),
+      );
+      expect(titleSimilarity(short, long)).toBe(1);
+    });
+
+    it('keeps seniority apart from the function: "Resp." is a manager, "DRH" a director', () => {
+      expect(analyzeTitle('Resp. marketing').seniority).toBe('manager');
+      expect(analyzeTitle('DRH')).toEqual({ functionTokens: ['hr'], seniority: 'director' });
+      expect(analyzeTitle('RSSI')).toEqual({ functionTokens: ['security'], seniority: 'manager' });
+    });
+
+    it('relates "Head of Quant Research" to a Quantitative Analyst job', () => {
+      expect(titleSimilarity('Head of Quant Research', 'Quantitative Analyst')).toBeGreaterThanOrEqual(0.45);
+      expect(titleSimilarity('Head of Quant Research', 'Quantitative Analyst')).toBeGreaterThan(
+        titleSimilarity('Head of Marketing', 'Quantitative Analyst'),
+      );
+    });
+
+    it('has one table of short forms, every entry in lower case and accent-free', () => {
+      for (const [short, long] of Object.entries(TITLE_WORDS)) {
+        expect(short).toMatch(/^[a-z0-9]+$/);
+        expect(long).toMatch(/^[a-z0-9 ]+$/);
       }
     });
   });
