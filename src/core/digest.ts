@@ -25,16 +25,18 @@ function section(title: string, items: readonly DueItem[]): string[] {
 }
 
 /**
- * The digest email, or null when nothing is overdue or due today.
- * Plain text (no HTML, so sheet text cannot inject markup); overdue first, then due today.
+ * The digest email, or null when nothing is overdue or due today and there is no note.
+ * Plain text (no HTML, so sheet text cannot inject markup); notes first (e.g. the Premium trial
+ * reminder, core/trial), then overdue, then due today.
  */
 export function buildDigest(
   overdue: readonly DueItem[],
   dueToday: readonly DueItem[],
   spreadsheetName: string,
   url: string,
+  notes: readonly string[] = [],
 ): { subject: string; body: string } | null {
-  if (overdue.length === 0 && dueToday.length === 0) return null;
+  if (overdue.length === 0 && dueToday.length === 0 && notes.length === 0) return null;
   const name = oneLine(spreadsheetName, 80) || 'Referral tracker';
   const counts = [
     overdue.length > 0 ? `${overdue.length} overdue` : '',
@@ -42,10 +44,11 @@ export function buildDigest(
   ]
     .filter((s) => s)
     .join(', ');
-  const subject = oneLine(`Referral follow-ups: ${counts} — ${name}`, 200);
+  const subject = oneLine(`Referral follow-ups: ${counts || 'Premium trial ending'} — ${name}`, 200);
   const body = [
     `Follow-ups in "${name}":`,
     '',
+    ...notes.flatMap((n) => [oneLine(n, 300), '']),
     ...section('Overdue', overdue),
     ...section('Due today', dueToday),
     url ? `Open the tracker: ${url}` : '',

@@ -1,11 +1,14 @@
 // Turns Contacts, Jobs and Settings into a write plan for Next action, Due and their fills (Refresh follow-ups, onEdit).
 
+import { companyKey } from './companies';
+import { creditsLeft } from './credits';
 import { type Day, dayOf, midnightOf } from './dates';
 import { type FollowUp, fillFor, nextActionForContact, nextActionForJob } from './followups';
 import { type Contact, type Job, jobIndex, parseContacts, parseJobs } from './rows';
 import { C, J, SHEET } from './schema';
 import { parseSettings } from './settings';
 import { type ColumnWrite, col, headerIndex, type Table, type WritePlan } from './table';
+import { picksToContact, type TrialUse, total, trialJobAction, trialUse } from './trial';
 import type { Cell } from './values';
 
 /** One follow-up that is overdue or due today, for the digest and the dashboard. */
@@ -41,6 +44,8 @@ export interface FollowUpPlan {
   readonly jobs: WritePlan | null;
   readonly overdue: DueItem[];
   readonly dueToday: DueItem[];
+  /** The Premium trial reminder (PRODUCT point 22) on a full refresh, else null. */
+  readonly trial: TrialUse | null;
 }
 
 /** Per-row results collected into the two columns of a sheet. */
@@ -112,7 +117,7 @@ function subTable(table: Table, indexes: readonly number[]): { table: Table; ori
  */
 export function planFollowUps(input: FollowUpInput): FollowUpPlan {
   const { timeZone, now } = input;
-  const { settings } = parseSettings(input.settingsRows);
+  const { settings } = parseSettings(input.settingsRows, 2, timeZone);
   const today = dayOf(now, timeZone);
   const jobs = parseJobs(input.jobs, timeZone);
   const jobOf = jobIndex(jobs);
@@ -158,10 +163,16 @@ export function planFollowUps(input: FollowUpInput): FollowUpPlan {
   }
 
   let jobsPlan: WritePlan | null = null;
+  let trial: TrialUse | null = null;
   if (!input.onlyRows) {
+    // Premium trial: open jobs with picks still to contact say what is left to use (core/trial).
+    const picks = picksToContact(input.contacts, contacts);
+    trial = trialUse(settings, today, creditsLeft(contacts, settings, today).left, total(picks));
     const jobCols = new ColumnsBuilder(input.jobs.rows.length, timeZone, today);
     for (const j of jobs) {
-      const f = nextActionForJob(j, byJob.get(j) ?? [], settings, now, timeZone);
+      const here = trial ? (picks.get(companyKey(j.company)) ?? 0) : 0;
+      const extra = trial && here > 0 ? { action: trialJobAction(trial, here), due: trial.endsOn } : null;
+      const f = nextActionForJob(j, byJob.get(j) ?? [], settings, now, timeZone, extra);
       const fill = jobCols.set(j.index, f);
       if (f) note(SHEET.jobs, j.row, j.company, j.job, f, fill);
     }
@@ -176,5 +187,6 @@ export function planFollowUps(input: FollowUpInput): FollowUpPlan {
     jobs: jobsPlan,
     overdue,
     dueToday,
+    trial,
   };
 }

@@ -162,6 +162,8 @@ const ACTIVE_GONE = new Set(['No reply', 'Declined', 'Skip']);
  *    "tell N referrer(s) the outcome", due Outcome on + Share outcome within days (today if blank).
  * 4. Job open and nobody active on it (no contacts, or all No reply / Declined / Skip) →
  *    "find people to contact", due today.
+ * 5. Job open and `trial` given (the Premium trial reminder worded by core/trial, PRODUCT point 22)
+ *    → that action, due on the trial's last day.
  */
 export function jobFollowUps(
   job: FollowUpJob,
@@ -169,6 +171,7 @@ export function jobFollowUps(
   settings: FollowUpSettings,
   now: number,
   timeZone: string,
+  trial: FollowUp | null = null,
 ): FollowUp[] {
   const today = todayOf(now, timeZone);
   const out: FollowUp[] = [];
@@ -209,6 +212,7 @@ export function jobFollowUps(
   if (open && !contactsForJob.some((c) => !ACTIVE_GONE.has(c.status))) {
     out.push({ action: JOB_ACTIONS.findPeople, due: today });
   }
+  if (open && trial !== null) out.push(trial);
   return out;
 }
 
@@ -222,8 +226,9 @@ export function nextActionForJob(
   settings: FollowUpSettings,
   now: number,
   timeZone: string,
+  trial: FollowUp | null = null,
 ): FollowUp | null {
-  return earliest(jobFollowUps(job, contactsForJob, settings, now, timeZone));
+  return earliest(jobFollowUps(job, contactsForJob, settings, now, timeZone, trial));
 }
 
 /** The highlight of a Next action / Due pair: red when overdue, amber when due today, else no fill. */

@@ -1,10 +1,11 @@
 // "Score candidates" as a change plan: Score, Rank, Pick, Why, Credits on Contacts and counts + Coverage on Jobs.
 
+import { companyKey } from './companies';
 import { creditsLeft as estimateCredits } from './credits';
 import { dayOf } from './dates';
 import { type Contact, type Job, jobIndex, parseContacts, parseJobs, type RowProblem } from './rows';
-import { C, J, SHEET, type Status } from './schema';
-import { type ContactScore, scoreContact } from './scoring';
+import { C, J, type Outcome, SHEET, type Status } from './schema';
+import { type ContactScore, quoteUserText, scoreContact } from './scoring';
 import { parseSettings, type SettingProblem } from './settings';
 import { col, headerIndex, type Table, type WritePlan } from './table';
 import { textKey } from './text';
@@ -43,6 +44,11 @@ export interface ScoringSummary {
   readonly leftOutForCredits: number;
   /** Bad Settings values (the default was used). */
   readonly settingProblems: SettingProblem[];
+  /** Open jobs (not closed, nobody referred you yet) whose company has fewer picks than wanted. */
+  readonly needsMore: readonly { readonly company: string; readonly job: string }[];
+  /** Companies on Jobs that get no new picks: all jobs closed, or already referred. */
+  readonly closedCompanies: number;
+  readonly referredCompanies: number;
 }
 
 /** The plan: writes to Contacts and Jobs, and a summary. */
@@ -59,6 +65,60 @@ export const JOB_SCORING_COLUMNS = [J.contacts, J.picks, J.referrals, J.coverage
 
 export const PICK_MARK = '✓';
 const LEFT_OUT_WHY = 'would be a pick, but not enough InMail credits left';
+/** Why someone to contact is not picked at a company whose jobs are all closed. */
+export const JOB_CLOSED_WHY = 'job closed';
+/** Why someone to contact is not picked where someone already referred you: "already referred at Acme". */
+export const alreadyReferredWhy = (company: string): string => `already referred at ${company}`;
+
+/** Outcomes that close a job (PRODUCT point 18). */
+export const CLOSED_OUTCOMES: ReadonlySet<Outcome> = new Set<Outcome>(['Rejected', 'Withdrawn', 'Accepted']);
+
+/** Whether a job is closed: its Outcome is Rejected, Withdrawn or Accepted (PRODUCT point 18). */
+export function isClosed(job: Pick<Job, 'outcome'>): boolean {
+  return job.outcome !== null && CLOSED_OUTCOMES.has(job.outcome);
+}
+
+/** Jobs' Coverage values (PRODUCT point 18). */
+export type Coverage = 'ok' | 'needs more' | 'referred' | 'closed';
+
+/**
+ * Where a company stands for new picks: 'open' (a job still open and nobody referred you for it),
+ * 'referred' (every open job has a referral), 'closed' (every job closed), 'untargeted' (no job
+ * on Jobs: picked as PRODUCT point 5 says, without job rules).
+ */
+export type CompanyState = 'open' | 'referred' | 'closed' | 'untargeted';
+
+/** Whether a contact has referred you (Status Referred, or a Referred on date). */
+export function hasReferred(c: Pick<Contact, 'status' | 'referredOn'>): boolean {
+  return c.status === 'Referred' || c.referredOn !== null;
+}
+
+/**
+ * The state of each company on Jobs (by company key), from its jobs and the referrals of the
+ * contacts linked to them (`referredJobs`: jobs someone referred you for).
+ */
+export function companyStates(
+  jobs: readonly Job[],
+  referredJobs: ReadonlySet<Job>,
+): Map<string, { state: CompanyState; name: string }> {
+  const by = new Map<string, { name: string; open: number; openUnreferred: number }>();
+  for (const j of jobs) {
+    const k = companyKey(j.company);
+    if (!k) continue;
+    const e = by.get(k) ?? { name: j.company, open: 0, openUnreferred: 0 };
+    if (!isClosed(j)) {
+      e.open++;
+      if (!referredJobs.has(j)) e.openUnreferred++;
+    }
+    by.set(k, e);
+  }
+  const out = new Map<string, { state: CompanyState; name: string }>();
+  for (const [k, e] of by) {
+    const state: CompanyState = e.open === 0 ? 'closed' : e.openUnreferred === 0 ? 'referred' : 'open';
+    out.set(k, { state, name: e.name });
+  }
+  return out;
+}
 
 const NOT_WORTH: ReadonlySet<Status> = new Set<Status>(['Declined', 'Skip', 'No reply']);
 const ENGAGED: ReadonlySet<Status> = new Set<Status>([
@@ -79,6 +139,13 @@ function byRank(a: Scored, b: Scored): number {
   return (b.result.score ?? 0) - (a.result.score ?? 0) || a.contact.index - b.contact.index;
 }
 
+/** The people of one company, and whether it may get new picks. */
+interface CompanyList {
+  readonly list: Scored[];
+  /** false when its jobs are all closed or already referred: engaged people only. */
+  readonly newPicks: boolean;
+}
+
 interface CompanyPicks {
   /** Picks left after engaged people. */
   readonly slots: number;
@@ -93,19 +160,19 @@ interface CompanyPicks {
  * referrals (score) across all companies. Returns the picked set and the would-be picks left out.
  */
 function choosePicks(
-  companies: Map<string, Scored[]>,
+  companies: Map<string, CompanyList>,
   perCompany: number,
   credits: number,
 ): { picked: Set<Scored>; leftOut: Set<Scored>; creditsNeeded: number } {
   const picked = new Set<Scored>();
   const plans: CompanyPicks[] = [];
   let creditsNeeded = 0;
-  for (const list of companies.values()) {
+  for (const { list, newPicks } of companies.values()) {
     const worth = list.filter((s) => !NOT_WORTH.has(s.contact.status));
     const engaged = worth.filter((s) => ENGAGED.has(s.contact.status));
     const engagedPicks = engaged.slice(0, perCompany);
     for (const s of engagedPicks) picked.add(s);
-    const slots = perCompany - engagedPicks.length;
+    const slots = newPicks ? perCompany - engagedPicks.length : 0;
     const candidates = worth.filter((s) => s.contact.status === 'To contact');
     const ideal = new Set(candidates.slice(0, Math.max(0, slots)));
     for (const s of ideal) creditsNeeded += s.result.credits;
@@ -182,13 +249,16 @@ function present(table: Table, headers: readonly string[]): string[] {
  * Plans "Score candidates". Contacts: Score, Rank (1 = best at the company; ties keep sheet
  * order), Pick (✓), Why, Credits for every non-blank row — nothing else, blank rows untouched
  * (`undefined`), values aligned with `contacts.rows`. Jobs: Contacts, Picks, Referrals, Coverage.
- * Pick follows PRODUCT precise point 5; when credits run short, see choosePicks. Never throws on
- * bad cells: they are named in Why and in the summary.
+ * Companies are grouped by the company-name rule (core/companies). Pick follows PRODUCT points 5
+ * and 18: a company whose jobs are all closed, or whose open jobs all have a referral, gets no new
+ * picks and spends no credits (people already engaged keep their pick; Why says "job closed" or
+ * "already referred at …"); when credits run short, see choosePicks. Never throws on bad cells:
+ * they are named in Why and in the summary.
  */
 export function planScoring(input: ScoringInput): ScoringPlan {
   const { contacts: contactsTable, jobs: jobsTable, timeZone, now } = input;
   const { rows: settingRows, firstRow } = settingsRowsOf(input.settingsRows ?? []);
-  const { settings, problems: settingProblems } = parseSettings(settingRows, firstRow);
+  const { settings, problems: settingProblems } = parseSettings(settingRows, firstRow, timeZone);
   const today = dayOf(now, timeZone);
   const contacts = parseContacts(contactsTable, timeZone);
   const jobs = parseJobs(jobsTable, timeZone);
@@ -206,14 +276,16 @@ export function planScoring(input: ScoringInput): ScoringPlan {
     return a;
   };
   const jobOf = new Map<Contact, Job | null>();
+  const referredJobs = new Set<Job>();
   const all: Scored[] = [];
-  const companies = new Map<string, Scored[]>();
+  const byCompany = new Map<string, Scored[]>();
   const problems: RowProblem[] = [];
   let scored = 0;
   let skipped = 0;
   for (const contact of contacts) {
     const job = lookup(contact);
     jobOf.set(contact, job);
+    if (job && hasReferred(contact)) referredJobs.add(job);
     const result = scoreContact(contact, targetOf(job?.job ?? contact.job), settings);
     const s: Scored = { contact, result };
     all.push(s);
@@ -223,23 +295,36 @@ export function planScoring(input: ScoringInput): ScoringPlan {
       continue;
     }
     scored++;
-    const key = textKey(contact.company);
-    const list = companies.get(key);
+    const key = companyKey(contact.company);
+    const list = byCompany.get(key);
     if (list) list.push(s);
-    else companies.set(key, [s]);
+    else byCompany.set(key, [s]);
   }
 
-  // Rank within each company.
+  // Rank within each company; companies whose jobs are closed or referred get no new picks.
+  const states = companyStates(jobs, referredJobs);
   const rank = new Map<Scored, number>();
-  for (const list of companies.values()) {
+  const companies = new Map<string, CompanyList>();
+  for (const [key, list] of byCompany) {
     list.sort(byRank);
     list.forEach((s, i) => {
       rank.set(s, i + 1);
     });
+    const state = states.get(key)?.state ?? 'untargeted';
+    companies.set(key, { list, newPicks: state === 'open' || state === 'untargeted' });
   }
 
   const credits = estimateCredits(contacts, settings, today);
   const { picked, leftOut, creditsNeeded } = choosePicks(companies, settings.picksPerCompany, credits.left);
+
+  /** Why a scored person to contact is not picked at a company with no new picks, or ''. */
+  const blockedWhy = (c: Contact): string => {
+    if (c.status !== 'To contact') return '';
+    const st = states.get(companyKey(c.company));
+    if (st?.state === 'closed') return JOB_CLOSED_WHY;
+    if (st?.state === 'referred') return alreadyReferredWhy(quoteUserText(st.name));
+    return '';
+  };
 
   // Contacts columns.
   const n = contactsTable.rows.length;
@@ -254,13 +339,14 @@ export function planScoring(input: ScoringInput): ScoringPlan {
     const r = s.result;
     const isPick = picked.has(s);
     if (isPick) {
-      const key = textKey(s.contact.company);
+      const key = companyKey(s.contact.company);
       picksByCompany.set(key, (picksByCompany.get(key) ?? 0) + 1);
     }
     score[i] = r.score ?? '';
     rankCol[i] = rank.get(s) ?? '';
     pick[i] = isPick ? PICK_MARK : '';
-    why[i] = leftOut.has(s) ? `${r.why}; ${LEFT_OUT_WHY}` : r.why;
+    const blocked = r.kind === 'scored' && !isPick ? blockedWhy(s.contact) : '';
+    why[i] = leftOut.has(s) ? `${r.why}; ${LEFT_OUT_WHY}` : blocked ? `${r.why}; ${blocked}` : r.why;
     creditsCol[i] = r.kind === 'scored' ? r.credits : '';
   }
   const values: Record<string, (Cell | undefined)[]> = {
@@ -283,7 +369,7 @@ export function planScoring(input: ScoringInput): ScoringPlan {
     const t = perJob.get(job) ?? { contacts: 0, picks: 0, referrals: 0 };
     t.contacts++;
     if (picked.has(s)) t.picks++;
-    if (s.contact.status === 'Referred' || s.contact.referredOn !== null) t.referrals++;
+    if (hasReferred(s.contact)) t.referrals++;
     perJob.set(job, t);
   }
   const m = jobsTable.rows.length;
@@ -293,23 +379,29 @@ export function planScoring(input: ScoringInput): ScoringPlan {
     [J.referrals]: new Array(m).fill(undefined),
     [J.coverage]: new Array(m).fill(undefined),
   };
+  const needsMore: { company: string; job: string }[] = [];
   for (const job of jobs) {
     const t = perJob.get(job) ?? { contacts: 0, picks: 0, referrals: 0 };
     const i = job.index;
     (jobValues[J.contacts] as (Cell | undefined)[])[i] = t.contacts;
     (jobValues[J.picks] as (Cell | undefined)[])[i] = t.picks;
     (jobValues[J.referrals] as (Cell | undefined)[])[i] = t.referrals;
-    const companyPicks = job.company ? (picksByCompany.get(textKey(job.company)) ?? 0) : 0;
-    (jobValues[J.coverage] as (Cell | undefined)[])[i] = !job.company
-      ? ''
-      : companyPicks < settings.picksPerCompany
-        ? 'needs more'
-        : 'ok';
+    const key = companyKey(job.company);
+    let coverage: Coverage | '' = '';
+    if (key) {
+      if (isClosed(job)) coverage = 'closed';
+      else if (referredJobs.has(job)) coverage = 'referred';
+      else if ((picksByCompany.get(key) ?? 0) < settings.picksPerCompany) coverage = 'needs more';
+      else coverage = 'ok';
+    }
+    if (coverage === 'needs more') needsMore.push({ company: job.company, job: job.job });
+    (jobValues[J.coverage] as (Cell | undefined)[])[i] = coverage;
   }
   const jobColumns = present(jobsTable, JOB_SCORING_COLUMNS).map((header) => ({
     header,
     values: jobValues[header] as (Cell | undefined)[],
   }));
+  const stateCount = (state: CompanyState) => [...states.values()].filter((x) => x.state === state).length;
 
   return {
     contacts: { sheet: SHEET.contacts, columns: contactColumns },
@@ -324,6 +416,41 @@ export function planScoring(input: ScoringInput): ScoringPlan {
       creditsEstimated: credits.estimated,
       leftOutForCredits: leftOut.size,
       settingProblems,
+      needsMore,
+      closedCompanies: stateCount('closed'),
+      referredCompanies: stateCount('referred'),
     },
   };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The closing message of Score candidates, in plain words, from the summary's figures. */
+export function describeScoring(s: ScoringSummary): string {
+  const lines = [
+    `Scored ${plural(s.scored, 'person', 'people')}; ${s.picks} picked (✓).`,
+    `InMail credits: the picks still to contact need ${s.creditsNeeded}; ${s.creditsLeft} left${s.creditsEstimated ? ' (estimated from your plan)' : ''}.`,
+  ];
+  if (s.leftOutForCredits > 0)
+    lines.push(`${s.leftOutForCredits} would-be pick(s) left out for lack of credits (see Why).`);
+  if (s.needsMore.length > 0) {
+    const shown = s.needsMore.slice(0, 5).map((x) => `${x.company} — ${x.job}`);
+    const more = s.needsMore.length > 5 ? `, …and ${s.needsMore.length - 5} more` : '';
+    lines.push(
+      `${plural(s.needsMore.length, 'open job needs', 'open jobs need')} more picks: ${shown.join(', ')}${more}. Add people at ${s.needsMore.length === 1 ? 'that company' : 'those companies'} to Contacts.`,
+    );
+  }
+  const stopped = [
+    s.closedCompanies > 0 ? `${plural(s.closedCompanies, 'company', 'companies')} with every job closed` : '',
+    s.referredCompanies > 0
+      ? `${plural(s.referredCompanies, 'company', 'companies')} where someone already referred you`
+      : '',
+  ].filter(Boolean);
+  if (stopped.length > 0) lines.push(`No new picks at ${stopped.join(' or ')}.`);
+  if (s.skipped > 0) lines.push(`${s.skipped} row(s) not scored: see the Why column.`);
+  const shown = s.problems.slice(0, 5).map((p) => `Row ${p.row}, ${p.column}: ${p.problem}`);
+  if (shown.length) lines.push(...shown, s.problems.length > 5 ? `…and ${s.problems.length - 5} more.` : '');
+  if (s.settingProblems.length)
+    lines.push(`Settings: ${s.settingProblems.map((p) => p.message).join('; ')} (defaults used).`);
+  return lines.filter(Boolean).join('\n');
 }

@@ -1,9 +1,9 @@
 // The Settings sheet: known settings, defaults, parsing with a clear message per bad value.
 
-import { isTimeZone } from './dates';
+import { type Day, dayOf, isTimeZone, parseIsoDay } from './dates';
 import { LANGUAGES, type Language, PLANS, type Plan } from './schema';
 import { textKey } from './text';
-import { type Cell, isBlank, parseYesNo } from './values';
+import { type Cell, isBlank, isDate, parseYesNo } from './values';
 import { defaultWeights, WEIGHTS, type WeightKey, type Weights } from './weights';
 
 /** Parsed settings, every field filled (a bad or blank value falls back to its default). */
@@ -17,6 +17,8 @@ export interface Settings {
   yourTimeZone: string;
   availability: string;
   plan: Plan;
+  /** Last day of the Premium trial (spreadsheet time zone), or null when not on a trial. */
+  trialEndsOn: Day | null;
   /** null = estimate from the plan and the sheet. */
   creditsLeft: number | null;
   picksPerCompany: number;
@@ -50,6 +52,11 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   { name: 'Your time zone', seed: '', about: 'IANA name, e.g. Europe/Paris; blank = the spreadsheet’s' },
   { name: 'Availability', seed: 'Mon-Fri 09:00-18:00', about: 'When you can take calls, in your time zone' },
   { name: 'LinkedIn plan', seed: 'Recruiter Lite', about: 'Sets your monthly InMail credits', list: PLANS },
+  {
+    name: 'Premium trial ends on',
+    seed: '',
+    about: 'Optional date: from 5 days before, the advice counts the credits and picks left to use',
+  },
   {
     name: 'InMail credits left',
     seed: '',
@@ -97,6 +104,7 @@ export function defaultSettings(): Settings {
     yourTimeZone: '',
     availability: 'Mon-Fri 09:00-18:00',
     plan: 'Recruiter Lite',
+    trialEndsOn: null,
     creditsLeft: null,
     picksPerCompany: 3,
     answerWithinDays: 1,
@@ -133,11 +141,13 @@ const DAY_SETTINGS: Record<string, keyof Settings> = {
 /**
  * Reads the Settings sheet's rows (`[Setting, Value, …]`, header row excluded).
  * A bad value gets a problem naming the setting, and the default is used meanwhile.
- * Unknown setting names are ignored (users may keep their own notes there).
+ * Unknown setting names are ignored (users may keep their own notes there). Date cells are read as
+ * calendar days in `timeZone` (the spreadsheet's).
  */
 export function parseSettings(
   rows: readonly (readonly Cell[])[],
   firstRow = 2,
+  timeZone = 'UTC',
 ): {
   settings: Settings;
   problems: SettingProblem[];
@@ -201,6 +211,12 @@ export function parseSettings(
         const p = oneOf(v, PLANS);
         if ((PLANS as readonly string[]).includes(p)) s.plan = p as Plan;
         else bad(p);
+        return;
+      }
+      case 'premium trial ends on': {
+        const day = isDate(v) ? dayOf(v.getTime(), timeZone) : parseIsoDay(text);
+        if (day === null) bad(`"${text}" is not a date like 2026-03-31`);
+        else s.trialEndsOn = day;
         return;
       }
       case 'inmail credits left': {

@@ -1,8 +1,18 @@
 // Refresh dashboard on the sheet: reads Contacts, Jobs and Settings once, rewrites the Dashboard sheet and its chart.
 
-import { computeDashboard, type DashboardData, FUNNEL_CHART_TITLE, layoutDashboard } from '../core/dashboard';
+import {
+  computeDashboard,
+  type DashboardData,
+  dashboardGrid,
+  FUNNEL_CHART_TITLE,
+  layoutDashboard,
+} from '../core/dashboard';
 import { HEADER_FILL, SHEET } from '../core/schema';
+import { readTable } from './gas-table';
 import { readTracker, type TrackerData } from './workbook';
+
+/** The Pay it forward sheet's name (created by Set up tracker, PRODUCT point 23). */
+const PAY_IT_FORWARD = 'Pay it forward';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -22,8 +32,8 @@ function removeOwnCharts(sheet: Sheet): void {
 
 /**
  * Recomputes the Dashboard (creating the sheet when missing): clears only that sheet, writes the
- * title row and each block with one setValues, a few formats per block, and one funnel column
- * chart that replaces the add-on's previous one. The number of Sheets calls does not depend on
+ * whole grid with one setValues (plus one setFontWeights and one setBackgrounds), a number format
+ * per formatted block column, and one funnel column chart that replaces the add-on's previous one. The number of Sheets calls does not depend on
  * the number of rows. Values only: no formula is written. Returns the figures shown.
  */
 export function refreshDashboard(
@@ -32,12 +42,15 @@ export function refreshDashboard(
   tracker: TrackerData = readTracker(ss),
 ): DashboardData {
   const { contacts, jobs, settingsRows, timeZone } = tracker;
+  // Pay it forward is read by name: a tracker set up before that sheet existed counts 0.
+  const payItForward = ss.getSheetByName(PAY_IT_FORWARD);
   const data = computeDashboard({
     contacts: contacts.table,
     jobs: jobs.table,
     settingsRows,
     timeZone,
     now,
+    payItForward: payItForward ? readTable(payItForward) : null,
   });
   const layout = layoutDashboard(data, timeZone, now);
 
@@ -49,13 +62,15 @@ export function refreshDashboard(
   const missingCols = layout.chart.anchorCol + 6 - sheet.getMaxColumns();
   if (missingCols > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingCols);
 
-  sheet.getRange(1, 1, 1, layout.titleRow.length).setValues([layout.titleRow]);
-  sheet.getRange(1, 1).setFontWeight('bold');
+  // One write each for values, bold and fills over the whole grid, then a format per block column.
+  const grid = dashboardGrid(layout, HEADER_FILL);
+  sheet
+    .getRange(1, 1, grid.values.length, grid.width)
+    .setValues(grid.values)
+    .setFontWeights(grid.weights)
+    .setBackgrounds(grid.backgrounds);
   sheet.setFrozenRows(1);
   for (const b of layout.blocks) {
-    sheet.getRange(b.row, b.col, b.values.length, b.width).setValues(b.values);
-    sheet.getRange(b.row, b.col, 2, b.width).setFontWeight('bold');
-    sheet.getRange(b.row + 1, b.col, 1, b.width).setBackground(HEADER_FILL);
     const dataRows = b.values.length - 2;
     for (const f of b.formats) {
       sheet.getRange(b.row + 2, b.col + f.col, dataRows, 1).setNumberFormat(f.format);
@@ -81,19 +96,4 @@ export function refreshDashboardIfPresent(ss: Spreadsheet, now: number, tracker?
   if (!ss.getSheetByName(SHEET.dashboard)) return false;
   refreshDashboard(ss, now, tracker);
   return true;
-}
-
-/** The message shown after Refresh dashboard. */
-export function describeDashboard(data: DashboardData): string {
-  const messaged = data.funnel[1]?.people ?? 0;
-  const replied = data.funnel[2]?.people ?? 0;
-  const referred = data.funnel[5]?.people ?? 0;
-  const needMore = data.coverage.filter((c) => c.coverage === 'needs more').length;
-  return [
-    `Dashboard updated: ${messaged} messaged, ${replied} replied, ${referred} referred.`,
-    `${data.overdue.length} follow-ups overdue, ${data.dueToday.length} due today.`,
-    needMore > 0 ? `${needMore} companies need more picks (run Score candidates to pick people).` : '',
-  ]
-    .filter((s) => s)
-    .join(' ');
 }

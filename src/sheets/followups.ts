@@ -6,6 +6,7 @@ import { C, SHEET } from '../core/schema';
 import { parseSettings, type Settings } from '../core/settings';
 import { applyStamps, stampPlan, stampsForStatusChange } from '../core/stamps';
 import { col, headerIndex, type Table } from '../core/table';
+import { describeTrial } from '../core/trial';
 import type { Cell } from '../core/values';
 import { appendRows, applyPlan, readTable } from './gas-table';
 import { flagSettingProblems, readSettingsRows, readTracker, type TrackerData } from './workbook';
@@ -98,7 +99,8 @@ export function handleStatusEdit(ss: Spreadsheet, edit: EditInput, now: number):
 /** The daily digest: emails the effective user what is overdue or due today, when opted in. */
 export function sendDigest(ss: Spreadsheet, plan: FollowUpPlan, settings: Settings): boolean {
   if (!settings.dailyDigest) return false;
-  const mail = buildDigest(plan.overdue, plan.dueToday, ss.getName(), ss.getUrl());
+  const notes = plan.trial ? [describeTrial(plan.trial)] : [];
+  const mail = buildDigest(plan.overdue, plan.dueToday, ss.getName(), ss.getUrl(), notes);
   if (!mail) return false;
   const to = Session.getEffectiveUser().getEmail();
   if (!to) return false;

@@ -1,10 +1,12 @@
 // Menu handlers: each runs one action under the document lock and tells the user what happened.
 
-import { describeDashboard, refreshDashboard } from '../sheets/dashboard';
+import { describeDashboard } from '../core/dashboard';
+import { describeScoring } from '../core/scoring-plan';
+import { refreshDashboard } from '../sheets/dashboard';
 import { loadExampleData } from '../sheets/example';
 import { refreshFollowUps } from '../sheets/followups';
 import { withDocumentLock } from '../sheets/lock';
-import { describeScoring, scoreCandidates } from '../sheets/scoring';
+import { scoreCandidates } from '../sheets/scoring';
 import { describeSetup, setUpTracker } from '../sheets/setup';
 import { DAILY_HOUR, turnOffDailyReminders, turnOnDailyReminders } from '../sheets/triggers';
 import { activeSpreadsheet } from '../sheets/workbook';

@@ -56,7 +56,7 @@ describe('Refresh dashboard', () => {
     expect(funnel[6]![2]).toBeCloseTo(referred / atLeastMessaged);
 
     expect(block(b, 'Reply rate by signal')[0]![0]).toBe('Signal');
-    expect(block(b, 'Coverage per company').length).toBeGreaterThan(2);
+    expect(block(b, 'Coverage per target company').length).toBeGreaterThan(2);
     expect(block(b, 'InMail credits')[1]!.slice(0, 2)).toEqual(['LinkedIn plan', 'Recruiter Lite']);
     expect(block(b, 'Jobs by outcome').map((r) => r[0])).toContain('Interview');
     expect(String(grid(b).find((r) => String(r[0]).startsWith('Follow-ups'))?.[0])).toMatch(
@@ -74,9 +74,8 @@ describe('Refresh dashboard', () => {
     const chart = charts[0]!;
     expect(chart.getOptions().get('title')).toBe('Referral funnel');
     const range = chart.getRanges()[0]!;
+    // The chart starts at Messaged: Listed stays a number in the block, so later stages stay readable.
     expect(range.getValues().map((r) => r[0])).toEqual([
-      'Stage',
-      'Listed',
       'Messaged',
       'Replied',
       'Call scheduled',
@@ -110,6 +109,11 @@ describe('Refresh dashboard', () => {
         'Replied on': new (b.evaluate<DateConstructor>('Date'))('2026-03-01T00:00:00Z'),
       },
       { Company: "'+Acme", Name: "'@Ann", Status: 'Messaged' },
+    ]);
+    // Coverage lists target companies: companies on Jobs.
+    writeRows(b, 'Jobs', [
+      { Company: `'=HYPERLINK("http://evil")`, Job: "'=1+1" },
+      { Company: "'+Acme", Job: 'Analyst' },
     ]);
     b.call('menuRefreshDashboard');
     const dash = sheet(b, 'Dashboard')!;

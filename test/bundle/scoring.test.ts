@@ -22,7 +22,11 @@ describe('Score candidates', () => {
     expect(column(b, 'Pick').filter((p) => p === '✓').length).toBeGreaterThanOrEqual(16);
     expect(new Set(column(b, 'Credits').filter((c) => c !== ''))).toEqual(new Set([0, 1]));
     const coverage = column(b, 'Coverage', 'Jobs');
-    expect(coverage.every((c) => c === 'ok' || c === 'needs more')).toBe(true);
+    const outcome = column(b, 'Outcome', 'Jobs');
+    expect(coverage.every((c) => ['ok', 'needs more', 'referred', 'closed'].includes(String(c)))).toBe(true);
+    coverage.forEach((c, i) => {
+      expect(c === 'closed').toBe(['Rejected', 'Withdrawn', 'Accepted'].includes(String(outcome[i])));
+    });
     expect(b.emu.ui.dialogs.at(-1)?.prompt).toMatch(/Scored \d+ people/);
   });
 
@@ -106,17 +110,63 @@ describe('Score candidates', () => {
   });
 });
 
-describe('a bad Settings value', () => {
-  it('gets a note on its Value cell and a message naming the setting; the default is used, and the note goes once fixed', () => {
-    const b = loadBundle();
+describe('job-aware picks (PRODUCT point 18)', () => {
+  it('gives no new picks where the job is closed or someone referred you, and says why', () => {
+    const b = loadBundle({ now: '2026-03-10T08:00:00Z' });
     b.call('menuSetUpTracker');
-    writeRows(b, 'Contacts', [{ Company: 'Acme', Name: 'Ann' }]);
-    const settings = sheet(b, 'Settings');
-    const names = settings
-      .getDataRange()
-      .getValues()
-      .map((r) => r[0]);
-    const row = names.indexOf('Picks per company') + 1;
+    writeRows(b, 'Jobs', [
+      { Company: 'Contoso Energy', Job: 'Data Scientist', Outcome: 'Rejected' },
+      { Company: 'Northwind Analytics', Job: 'Data Scientist' },
+      { Company: 'Fabrikam Health', Job: 'Data Scientist' },
+    ]);
+    writeRows(b, 'Contacts', [
+      { Company: 'Contoso Energy Inc.', Name: 'Closed A', Degree: '1st', Title: 'Data Scientist' },
+      { Company: 'Contoso Energy', Name: 'Closed B', Status: 'Messaged', Degree: '2nd' },
+      { Company: 'Northwind Analytics, Inc.', Name: 'Referrer', Status: 'Referred', Degree: '2nd' },
+      { Company: 'Northwind Analytics', Name: 'Next', Degree: '1st', Title: 'Data Scientist' },
+      { Company: 'Fabrikam Health SAS', Name: 'Open', Degree: '2nd', Title: 'Data Scientist' },
+    ]);
+    b.call('menuScoreCandidates');
+    expect(column(b, 'Pick')).toEqual(['', '✓', '✓', '', '✓']);
+    const why = column(b, 'Why') as string[];
+    expect(why[0]).toMatch(/job closed$/);
+    expect(why[3]).toMatch(/already referred at Northwind Analytics$/);
+    expect(column(b, 'Coverage', 'Jobs')).toEqual(['closed', 'referred', 'needs more']);
+    expect(column(b, 'Contacts', 'Jobs')).toEqual([2, 2, 1]);
+    const message = String(b.emu.ui.dialogs.at(-1)?.prompt);
+    expect(message).toContain('1 open job needs more picks: Fabrikam Health — Data Scientist.');
+    expect(message).not.toMatch(/Contoso Energy —|Northwind Analytics —/);
+  });
+});
+
+/** A set-up tracker with one contact, and the Settings row of `setting`. */
+function trackerWithSetting(setting: string) {
+  const b = loadBundle();
+  b.call('menuSetUpTracker');
+  writeRows(b, 'Contacts', [{ Company: 'Acme', Name: 'Ann' }]);
+  const settings = sheet(b, 'Settings');
+  const names = settings
+    .getDataRange()
+    .getValues()
+    .map((r) => r[0]);
+  const row = names.indexOf(setting) + 1;
+  expect(row).toBeGreaterThan(1);
+  return { b, settings, row };
+}
+
+describe('a bad Settings value', () => {
+  it('gets a note and a message for a Premium trial date that is not a date', () => {
+    const { b, settings, row } = trackerWithSetting('Premium trial ends on');
+    settings.getRange(row, 2).setValue('end of March');
+    b.call('menuScoreCandidates');
+    expect(settings.getRange(row, 2).getNote()).toMatch(
+      /Premium trial ends on: "end of March" is not a date/,
+    );
+    expect(b.emu.ui.dialogs.at(-1)?.prompt).toMatch(/Premium trial ends on/);
+  });
+
+  it('gets a note on its Value cell and a message naming the setting; the default is used, and the note goes once fixed', () => {
+    const { b, settings, row } = trackerWithSetting('Picks per company');
     settings.getRange(row, 2).setValue('lots');
     b.call('menuScoreCandidates');
     expect(settings.getRange(row, 2).getNote()).toMatch(/Picks per company: must be a whole number/);

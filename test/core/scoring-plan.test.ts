@@ -2,7 +2,7 @@
 
 import { dayFromYmd, midnightOf, zonedToInstant } from '../../src/core/dates';
 import { C, CONTACTS, J, JOBS } from '../../src/core/schema';
-import { planScoring, SCORING_COLUMNS } from '../../src/core/scoring-plan';
+import { describeScoring, planScoring, SCORING_COLUMNS } from '../../src/core/scoring-plan';
 import type { Table, WritePlan } from '../../src/core/table';
 import type { Cell } from '../../src/core/values';
 
@@ -105,7 +105,7 @@ describe('planScoring', () => {
       [
         person('Acme', 'Star', { [C.degree]: '1st', [C.sameSchool]: 'Yes' }),
         person('Acme', 'Messaged', { [C.degree]: '3rd', [C.status]: 'Messaged' }),
-        person('Acme', 'Referred', { [C.degree]: '3rd', [C.status]: 'Referred' }),
+        person('Acme', 'Call done', { [C.degree]: '3rd', [C.status]: 'Call done' }),
         person('Acme', 'Other', { [C.degree]: '1st' }),
       ],
       { settings: [['Picks per company', 3]] },
@@ -190,7 +190,7 @@ describe('planScoring', () => {
     expect(p.summary).toMatchObject({ creditsLeft: 3, creditsEstimated: true });
   });
 
-  it('fills Jobs: Contacts, Picks, Referrals and Coverage', () => {
+  it('fills Jobs: Contacts, Picks, Referrals and Coverage (referred jobs get no new picks)', () => {
     const p = plan(
       [
         person('Acme', 'A', { [C.job]: 'Data Scientist' }),
@@ -217,9 +217,112 @@ describe('planScoring', () => {
     expect(p.jobs.sheet).toBe('Jobs');
     expect(p.jobs.columns.map((c) => c.header)).toEqual([J.contacts, J.picks, J.referrals, J.coverage]);
     expect(values(p.jobs, J.contacts)).toEqual([2, 1, undefined, 2, 0]);
-    expect(values(p.jobs, J.picks)).toEqual([2, 1, undefined, 1, 0]);
+    // Both Acme jobs have a referral: the engaged B and C keep their pick, A gets none.
+    expect(values(p.jobs, J.picks)).toEqual([1, 1, undefined, 1, 0]);
     expect(values(p.jobs, J.referrals)).toEqual([1, 1, undefined, 0, 0]);
-    expect(values(p.jobs, J.coverage)).toEqual(['ok', 'ok', undefined, 'needs more', 'needs more']);
+    expect(values(p.jobs, J.coverage)).toEqual([
+      'referred',
+      'referred',
+      undefined,
+      'needs more',
+      'needs more',
+    ]);
+    expect(p.summary.needsMore).toEqual([
+      { company: 'Beta', job: 'Analyst' },
+      { company: 'Gamma', job: 'PM' },
+    ]);
+  });
+
+  describe('job-aware picks (PRODUCT point 18)', () => {
+    const acme = (outcome: string, job = 'Data Scientist') => ({
+      [J.company]: 'Acme',
+      [J.job]: job,
+      [J.outcome]: outcome,
+    });
+
+    it.each(['Rejected', 'Withdrawn', 'Accepted'])(
+      'gives no new picks and no credits at a company whose only job is %s; engaged people keep their pick',
+      (outcome) => {
+        const p = plan(
+          [
+            person('Acme', 'New', { [C.degree]: '1st' }),
+            person('Acme', 'Paid'),
+            person('Acme', 'Talking', { [C.status]: 'Replied' }),
+          ],
+          { jobs: [acme(outcome)] },
+        );
+        expect(values(p.contacts, C.pick)).toEqual(['', '', '✓']);
+        const why = values(p.contacts, C.why);
+        expect(why[0]).toMatch(/; job closed$/);
+        expect(why[1]).toMatch(/; job closed$/);
+        expect(why[2]).not.toContain('job closed');
+        expect(values(p.jobs, J.coverage)).toEqual(['closed']);
+        expect(p.summary).toMatchObject({ creditsNeeded: 0, needsMore: [], closedCompanies: 1 });
+      },
+    );
+
+    it('keeps picking while one of the company’s jobs is still open', () => {
+      const p = plan([person('Acme Inc.', 'A'), person('ACME', 'B')], {
+        jobs: [acme('Rejected'), acme('Interview', 'ML Engineer')],
+        settings: [['Picks per company', 3]],
+      });
+      expect(values(p.contacts, C.pick)).toEqual(['✓', '✓']);
+      expect(values(p.jobs, J.coverage)).toEqual(['closed', 'needs more']);
+      expect(p.summary.needsMore).toEqual([{ company: 'Acme', job: 'ML Engineer' }]);
+    });
+
+    it('gives no new picks where someone already referred you for the open job, and says so in Why', () => {
+      const p = plan(
+        [
+          person('Acme Corp', 'Referrer', { [C.status]: 'Call done', [C.referredOn]: date(2026, 3, 2) }),
+          person('Acme', 'Next', { [C.degree]: '1st' }),
+          person('Acme', 'Declined', { [C.status]: 'Declined' }),
+        ],
+        { jobs: [acme('Pending')] },
+      );
+      expect(values(p.contacts, C.pick)).toEqual(['✓', '', '']);
+      const why = values(p.contacts, C.why);
+      expect(why[1]).toMatch(/; already referred at Acme$/);
+      expect(why[2]).not.toContain('already referred');
+      expect(values(p.jobs, J.coverage)).toEqual(['referred']);
+      expect(p.summary).toMatchObject({ needsMore: [], referredCompanies: 1, creditsNeeded: 0 });
+    });
+
+    it('spends the credits a closed company would have taken on an open one', () => {
+      const p = plan(
+        [person('Acme', 'Acme best', { [C.sameSchool]: 'Yes' }), person('Beta', 'Beta person')],
+        {
+          jobs: [acme('Withdrawn'), { [J.company]: 'Beta', [J.job]: 'Data Scientist' }],
+          settings: [['InMail credits left', 1]],
+        },
+      );
+      expect(values(p.contacts, C.pick)).toEqual(['', '✓']);
+      expect(p.summary).toMatchObject({ creditsNeeded: 1, leftOutForCredits: 0 });
+    });
+
+    it('still picks at a company that has no job on Jobs (PRODUCT point 5)', () => {
+      const p = plan([person('Nowhere', 'A')], { jobs: [] });
+      expect(values(p.contacts, C.pick)).toEqual(['✓']);
+    });
+  });
+
+  describe('describeScoring', () => {
+    it('names the open jobs that need more picks and the companies that get none', () => {
+      const p = plan([person('Acme', 'A'), person('Beta', 'B', { [C.status]: 'Referred' })], {
+        jobs: [
+          { [J.company]: 'Acme', [J.job]: 'Data Scientist' },
+          { [J.company]: 'Beta', [J.job]: 'Analyst' },
+          { [J.company]: 'Gamma', [J.job]: 'PM', [J.outcome]: 'Rejected' },
+        ],
+      });
+      const text = describeScoring(p.summary);
+      expect(text).toContain('Scored 2 people; 2 picked (✓).');
+      expect(text).toContain('1 open job needs more picks: Acme — Data Scientist.');
+      expect(text).not.toContain('Gamma');
+      expect(text).toContain(
+        'No new picks at 1 company with every job closed or 1 company where someone already referred you.',
+      );
+    });
   });
 
   it('does not score a row with bad input; Why and the summary name the row and column', () => {

@@ -1,4 +1,5 @@
 // Settings: defaults, parsing, and a clear problem naming each bad setting.
+import { dayFromYmd } from '../../src/core/dates';
 import { defaultSettings, parseSettings, SETTING_SPECS } from '../../src/core/settings';
 
 describe('parseSettings', () => {
@@ -57,6 +58,30 @@ describe('parseSettings', () => {
     ]);
   });
 
+  it('reads Premium trial ends on as a calendar day in the spreadsheet time zone, from a date cell or ISO text', () => {
+    // Midnight of 31 March in Paris is still 30 March in UTC.
+    const cell = new Date('2026-03-30T22:00:00Z');
+    expect(parseSettings([['Premium trial ends on', cell]], 2, 'Europe/Paris').settings.trialEndsOn).toBe(
+      dayFromYmd(2026, 3, 31),
+    );
+    expect(parseSettings([['Premium trial ends on', '2026-04-02']]).settings.trialEndsOn).toBe(
+      dayFromYmd(2026, 4, 2),
+    );
+    expect(parseSettings([['Premium trial ends on', '']]).settings.trialEndsOn).toBeNull();
+  });
+
+  it('names a bad Premium trial ends on and keeps no trial meanwhile', () => {
+    const { settings, problems } = parseSettings([['Premium trial ends on', 'next Friday']], 7);
+    expect(settings.trialEndsOn).toBeNull();
+    expect(problems).toEqual([
+      {
+        setting: 'Premium trial ends on',
+        row: 7,
+        message: 'Premium trial ends on: "next Friday" is not a date like 2026-03-31',
+      },
+    ]);
+  });
+
   it('seeds every setting the contract lists', () => {
     const names = SETTING_SPECS.map((s) => s.name);
     for (const n of [
@@ -68,6 +93,7 @@ describe('parseSettings', () => {
       'Your time zone',
       'Availability',
       'LinkedIn plan',
+      'Premium trial ends on',
       'InMail credits left',
       'Picks per company',
       'Answer within days',
