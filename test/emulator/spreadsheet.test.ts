@@ -272,21 +272,19 @@ describe('call counting', () => {
   });
 });
 
-describe('speed', () => {
-  it('writes and reads 2,000 rows × 30 columns in well under a second', () => {
+describe('large grids', () => {
+  it('writes 2,000 rows × 30 columns with one setValues and reads them back, values and display', () => {
     const { sheet } = setup();
     const data = Array.from({ length: 2000 }, (_, i) =>
       Array.from({ length: 30 }, (_, j) => (j % 2 ? `r${i}c${j}` : i * j)),
     );
     sheet.insertColumnsAfter(26, 4).insertRowsAfter(1000, 1000);
-    const t0 = performance.now();
     sheet.getRange(1, 1, 2000, 30).setValues(data);
     const back = sheet.getDataRange().getValues();
-    sheet.getDataRange().getDisplayValues();
-    const ms = performance.now() - t0;
+    const shown = sheet.getDataRange().getDisplayValues();
     expect(back.length).toBe(2000);
-    expect(back[1999][29]).toBe('r1999c29');
-    expect(ms).toBeLessThan(500);
-    process.stdout.write(`2000x30 write+read+display: ${ms.toFixed(1)} ms\n`);
+    expect(back[1999]).toEqual(data[1999]);
+    expect(shown[1999]![28]).toBe(String(1999 * 28));
+    expect(shown[1999]![29]).toBe('r1999c29');
   });
 });
