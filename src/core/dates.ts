@@ -72,7 +72,11 @@ export function offsetMinutes(ms: number, timeZone: string): number {
   return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
 }
 
-/** The instant at which the wall clock in `timeZone` reads the given fields (DST gaps move forward). */
+/**
+ * The instant at which the wall clock in `timeZone` reads the given fields. A time skipped by a DST
+ * change (in the gap) moves forward by the gap, whichever side of UTC the zone is (São Paulo skipped
+ * midnight in 2018: 00:00 reads as 01:00); a time that happens twice gives one of its two instants.
+ */
 export function zonedToInstant(
   year: number,
   month: number,
@@ -82,10 +86,18 @@ export function zonedToInstant(
   timeZone: string,
 ): number {
   const guess = Date.UTC(year, month - 1, day, hour, minute);
-  let ms = guess - offsetMinutes(guess, timeZone) * 60_000;
-  // A second pass settles instants near a DST change.
-  ms = guess - offsetMinutes(ms, timeZone) * 60_000;
-  return ms;
+  const offset = offsetMinutes(guess, timeZone);
+  const ms = guess - offset * 60_000;
+  if (offsetMinutes(ms, timeZone) === offset) return ms;
+  // Near a change: try the offsets in force a day before and a day after.
+  const before = offsetMinutes(guess - MS_PER_DAY, timeZone);
+  const after = offsetMinutes(guess + MS_PER_DAY, timeZone);
+  const early = guess - before * 60_000;
+  const late = guess - after * 60_000;
+  if (offsetMinutes(early, timeZone) === before) return early;
+  if (offsetMinutes(late, timeZone) === after) return late;
+  // In the gap: the offset in force before the change moves the time forward by the gap.
+  return early;
 }
 
 const dayCache = new Map<string, Map<number, Day>>();
