@@ -1,0 +1,369 @@
+// Generated trackers and every user action, measured with the cost model: shared by the count-pinning
+// tests (test/bundle/costs.test.ts) and `npm run bench` (scripts/bench.mjs).
+
+import { type ActionCost, measure } from '../../emulator/cost';
+import { CONTACTS, JOBS } from '../../src/core/schema';
+import type { DraftPayload } from '../../src/core/sidebar-api';
+import { type LoadedBundle, loadBundle } from './bundle';
+import { colOf, headersOf, setSetting, sheetOf } from './sheets';
+
+/** The clock of every generated tracker: Friday 20 March 2026, 10:00 in Paris. */
+export const NOW = Date.UTC(2026, 2, 20, 9);
+const TIME_ZONE = 'Europe/Paris';
+const DAY = 86_400_000;
+
+/** A small deterministic PRNG, so every run measures the same sheet. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TITLES = [
+  'Senior Data Scientist II',
+  'Data Scientist',
+  'Sr. Software Eng.',
+  'Software Engineer L5',
+  'Staff Software Engineer',
+  'Engineering Manager',
+  'Ingénieur logiciel senior',
+  'Développeuse Full-Stack (H/F)',
+  'Chef de projet digital',
+  'Stagiaire Data Science',
+  'Product Manager',
+  'Head of Product',
+  'VP of Engineering',
+  'Responsable RH',
+  'Comptable',
+  'Machine Learning Engineer @ BigCo | ex-Startup',
+  'Data Analyst',
+  'Account Executive',
+];
+const JOB_TITLES = [
+  'Data Scientist',
+  'Software Engineer',
+  'Product Manager',
+  'Chef de projet',
+  'ML Engineer',
+];
+const STATUSES = [
+  'To contact',
+  'To contact',
+  'To contact',
+  'To contact',
+  'Messaged',
+  'Replied',
+  'Declined',
+  'Skip',
+  '',
+];
+
+/** The contract's headers, from the schema itself. */
+export const CONTACT_HEADERS = CONTACTS.columns.map((c) => c.header);
+export const JOB_HEADERS = JOBS.columns.map((c) => c.header);
+
+/** A table as plain rows under its headers. */
+export interface PlainTable {
+  headers: string[];
+  rows: unknown[][];
+}
+
+/** Contacts and Jobs tables: `n` contacts spread over `companies` companies, one or two jobs each. */
+export function generateSheets(
+  n: number,
+  companies: number,
+  seed = 42,
+): { contacts: PlainTable; jobs: PlainTable; now: number } {
+  const r = rng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
+  const jobs: Record<string, unknown>[] = [];
+  for (let c = 0; c < companies; c++) {
+    jobs.push({ Company: `Company ${c}`, Job: JOB_TITLES[c % JOB_TITLES.length] });
+    if (c % 3 === 0) jobs.push({ Company: `Company ${c}`, Job: JOB_TITLES[(c + 1) % JOB_TITLES.length] });
+  }
+  const contacts: Record<string, unknown>[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = Math.floor(r() * companies);
+    const status = pick(STATUSES);
+    const row: Record<string, unknown> = {
+      Company: `Company ${c}`,
+      Job: c % 3 === 0 ? JOB_TITLES[c % JOB_TITLES.length] : '',
+      Name: `Person ${i}`,
+      Title: pick(TITLES),
+      Current: pick(['Yes', 'Yes', 'Yes', '', 'No']),
+      Degree: pick(['1st', '2nd', '2nd', '3rd', '']),
+      Premium: pick(['Yes', 'No', '']),
+      'Open Profile': pick(['Yes', 'No', '', '']),
+      'Same school': pick(['Yes', 'No', 'No']),
+      'In common': pick(['', '', 'Python', 'Python; Lyon', 'Rugby, Erasmus, Chess']),
+      'Mutual connection': pick(['', '', 'Jean Dupont']),
+      Status: status,
+    };
+    if (status === 'Messaged' || status === 'Replied') row['Messaged on'] = new Date(NOW - r() * 40 * DAY);
+    if (i % 997 === 0) row.Degree = '4th';
+    contacts.push(row);
+  }
+  const table = (headers: string[], rows: Record<string, unknown>[]): PlainTable => ({
+    headers,
+    rows: rows.map((o) => headers.map((h) => o[h] ?? '')),
+  });
+  return { contacts: table(CONTACT_HEADERS, contacts), jobs: table(JOB_HEADERS, jobs), now: NOW };
+}
+
+/** Writes a table's rows from row 2 under the sheet's own headers, growing the grid, in one setValues. */
+function writeTable(b: LoadedBundle, name: string, t: PlainTable): void {
+  const sheet = sheetOf(b, name);
+  const head = headersOf(b, name);
+  const at = head.map((h) => t.headers.indexOf(h));
+  const missing = t.rows.length + 1 - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  sheet
+    .getRange(2, 1, t.rows.length, head.length)
+    .setValues(t.rows.map((row) => at.map((i) => (i < 0 ? '' : row[i]))));
+}
+
+/** The Contacts row the one-row actions act on: the middle of the sheet, a 2nd-degree Premium contact at Company 0. */
+export function targetRow(contacts: number): number {
+  return 2 + Math.floor(contacts / 2);
+}
+
+/** How many companies a tracker of `contacts` people spreads over (one or two jobs each on Jobs). */
+export function companiesFor(contacts: number): number {
+  return Math.max(5, Math.round(contacts / 50));
+}
+
+/** A set-up tracker with `contacts` generated people, `companies` companies on Jobs and Settings filled in. */
+export function trackerBundle(contacts: number, companies = companiesFor(contacts)): LoadedBundle {
+  const b = loadBundle({ now: NOW, timeZone: TIME_ZONE });
+  b.call('menuSetUpTracker');
+  const data = generateSheets(contacts, companies);
+  const target = targetRow(contacts) - 2;
+  const ci = (h: string) => CONTACT_HEADERS.indexOf(h);
+  const row = data.contacts.rows[target]!;
+  row[ci('Company')] = 'Company 0';
+  row[ci('Job')] = JOB_TITLES[0];
+  row[ci('Name')] = 'Ada Target';
+  row[ci('Title')] = 'Senior Data Scientist';
+  row[ci('Degree')] = '2nd';
+  row[ci('Premium')] = 'Yes';
+  row[ci('Status')] = 'To contact';
+  row[ci('Messaged on')] = '';
+  writeTable(b, 'Contacts', data.contacts);
+  writeTable(b, 'Jobs', data.jobs);
+  setSetting(b, 'Your name', 'Sam Student');
+  setSetting(b, 'InMail credits left', 40);
+  b.emu.endExecution();
+  return b;
+}
+
+/** A spreadsheet holding only the user's own Contacts sheet (a LinkedIn paste: five columns), before setup. */
+export function userSheetBundle(contacts: number): LoadedBundle {
+  const b = loadBundle({ now: NOW, timeZone: TIME_ZONE });
+  const sheet = b.emu.spreadsheet.self.insertSheet('Contacts');
+  const headers = ['Company', 'Name', 'Title', 'Profile URL', 'Location'];
+  const data = generateSheets(contacts, companiesFor(contacts));
+  const at = headers.map((h) => CONTACT_HEADERS.indexOf(h));
+  const rows = data.contacts.rows.map((r, i) =>
+    at.map((j, k) => (headers[k] === 'Profile URL' ? `https://www.linkedin.com/in/person-${i}` : r[j])),
+  );
+  const missing = contacts + 1 - sheet.getMaxRows();
+  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+  if (rows.length > 0) sheet.getRange(2, 1, rows.length, headers.length).setValues(rows);
+  return b;
+}
+
+/** Connections.csv text with `n` people, none of them already on Contacts. */
+export function connectionsCsv(n: number): string {
+  const lines = [
+    'Notes:',
+    '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+    '',
+    'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+  ];
+  for (let i = 0; i < n; i++) {
+    lines.push(
+      `First${i},Last${i},https://www.linkedin.com/in/connection-${i},,"Company ${i % 700}, Inc.",Data Scientist,01 Mar 2026`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** An onEdit event for a range of Contacts, as Apps Script builds it (value/oldValue only for one cell). */
+function editEvent(
+  b: LoadedBundle,
+  range: GoogleAppsScript.Spreadsheet.Range,
+  value?: string,
+  oldValue?: string,
+) {
+  const e: Record<string, unknown> = { range, source: b.emu.spreadsheet.self, authMode: 'LIMITED', user: {} };
+  if (value !== undefined) e.value = value;
+  if (oldValue !== undefined) e.oldValue = oldValue;
+  return e;
+}
+
+/** Whether an action works on one person (its reads must not grow with Contacts) or on the whole sheet. */
+export type Scope = 'one-row' | 'whole-sheet';
+
+/** One user action: how to make its spreadsheet (or reuse the shared tracker), and how to run it. */
+export interface ActionCase {
+  name: string;
+  scope: Scope;
+  /** Its own spreadsheet, when the shared tracker does not fit (setup). */
+  fresh?: (contacts: number) => LoadedBundle;
+  /** Unmeasured preparation (the user's own edits, a draft to get a fingerprint); returns the run. */
+  prepare(b: LoadedBundle, contacts: number): () => void;
+}
+
+/**
+ * Every action, in the order they run on the shared tracker (later actions see earlier ones' writes,
+ * as a real sheet would; the import, which adds rows, comes last).
+ */
+export const ACTIONS: readonly ActionCase[] = [
+  {
+    name: 'Set up tracker (new spreadsheet)',
+    scope: 'whole-sheet',
+    fresh: () => loadBundle({ now: NOW, timeZone: TIME_ZONE }),
+    prepare: (b) => () => b.call('menuSetUpTracker'),
+  },
+  {
+    name: 'Set up tracker (existing sheet)',
+    scope: 'whole-sheet',
+    fresh: (n) => userSheetBundle(n),
+    prepare: (b) => () => b.call('menuSetUpTracker'),
+  },
+  {
+    name: 'Score candidates',
+    scope: 'whole-sheet',
+    prepare: (b) => () => b.call('menuScoreCandidates'),
+  },
+  {
+    name: 'Refresh follow-ups',
+    scope: 'whole-sheet',
+    prepare: (b) => () => b.call('menuRefreshFollowUps'),
+  },
+  {
+    name: 'Refresh dashboard',
+    scope: 'whole-sheet',
+    prepare: (b) => () => b.call('menuRefreshDashboard'),
+  },
+  {
+    name: 'Daily run',
+    scope: 'whole-sheet',
+    prepare: (b) => () => b.call('dailyReminder'),
+  },
+  {
+    name: 'Sidebar selection',
+    scope: 'one-row',
+    prepare: (b, n) => {
+      const status = colOf(b, 'Status');
+      b.emu.spreadsheet.selectRange(`Contacts!${sheetOf(b).getRange(targetRow(n), status).getA1Notation()}`);
+      return () => b.call('sidebarSelection');
+    },
+  },
+  {
+    name: 'Sidebar draft',
+    scope: 'one-row',
+    prepare: (b, n) => () => b.call('sidebarDraft', targetRow(n)),
+  },
+  {
+    name: 'Save call guide',
+    scope: 'one-row',
+    prepare: (b, n) => () =>
+      b.call(
+        'sidebarSaveCallGuide',
+        targetRow(n),
+        'Ask the recruiter first, then the team.',
+        'Before referral',
+      ),
+  },
+  {
+    name: 'Mark as sent',
+    scope: 'one-row',
+    prepare: (b, n) => {
+      const draft = b.call<DraftPayload>('sidebarDraft', targetRow(n));
+      b.emu.endExecution();
+      return () => b.call('sidebarMarkSent', targetRow(n), draft.type, draft.fingerprint);
+    },
+  },
+  {
+    name: 'Status edit (onEdit, one cell)',
+    scope: 'one-row',
+    prepare: (b, n) => {
+      const range = sheetOf(b).getRange(targetRow(n) + 1, colOf(b, 'Status'));
+      const old = String(range.getValue());
+      range.setValue('Replied');
+      const e = editEvent(b, range, 'Replied', old);
+      return () => b.call('onEdit', e);
+    },
+  },
+  {
+    name: 'Paste of 50 Status cells (onEdit)',
+    scope: 'one-row',
+    prepare: (b, n) => {
+      const first = Math.max(2, targetRow(n) - 60);
+      const count = 50;
+      const range = sheetOf(b).getRange(first, colOf(b, 'Status'), count, 1);
+      range.setValues(Array.from({ length: count }, (_, i) => [i % 2 ? 'Messaged' : 'Replied']));
+      const e = editEvent(b, range);
+      return () => b.call('onEdit', e);
+    },
+  },
+  {
+    name: 'Import 30,000 connections',
+    scope: 'whole-sheet',
+    prepare: (b) => {
+      const csv = connectionsCsv(30_000);
+      return () => b.call('importConnections', csv);
+    },
+  },
+];
+
+/** Runs one prepared action as one execution and returns its cost (throws if the action threw). */
+export function runMeasured(b: LoadedBundle, run: () => void): ActionCost {
+  b.emu.endExecution();
+  const cost = measure(b.emu.calls, run);
+  b.emu.endExecution();
+  return cost;
+}
+
+/**
+ * Measures every action (or those `only` keeps) on trackers of `contacts` people: the shared tracker is
+ * built once; actions with their own spreadsheet get a fresh one. `extra` runs on the shared tracker
+ * before the import and may add its own figures (the bench's naive script).
+ */
+export function measureActions(
+  contacts: number,
+  options: {
+    only?: (a: ActionCase) => boolean;
+    companies?: number;
+    extra?: (b: LoadedBundle, out: Map<string, ActionCost>) => void;
+  } = {},
+): Map<string, ActionCost> {
+  const out = new Map<string, ActionCost>();
+  const chosen = ACTIONS.filter(options.only ?? (() => true));
+  for (const a of chosen.filter((x) => x.fresh)) {
+    const b = a.fresh!(contacts);
+    out.set(a.name, runMeasured(b, a.prepare(b, contacts)));
+  }
+  const shared = chosen.filter((x) => !x.fresh);
+  if (shared.length === 0 && !options.extra) return out;
+  const b = trackerBundle(contacts, options.companies);
+  let extraDone = false;
+  const extra = () => {
+    if (extraDone) return;
+    extraDone = true;
+    options.extra?.(b, out);
+  };
+  for (const a of shared) {
+    if (a.name.startsWith('Import')) extra();
+    out.set(a.name, runMeasured(b, a.prepare(b, contacts)));
+  }
+  extra();
+  return out;
+}
