@@ -97,6 +97,9 @@ export class FakeMenu {
 
 type Answer = { button: ButtonName; text: string };
 
+/** An alert or prompt about to be shown, before it has an answer. */
+export type PendingDialog = Pick<RecordedDialog, 'kind' | 'title' | 'prompt' | 'buttons'>;
+
 /** The Ui of the open spreadsheet. */
 export class FakeUi {
   readonly Button = Button as unknown as typeof GoogleAppsScript.Base.Button;
@@ -108,6 +111,12 @@ export class FakeUi {
   /** Every sidebar and HTML dialog, in order. */
   readonly shown: RecordedHtmlUi[] = [];
   private readonly answers: Answer[] = [];
+  /**
+   * Answers an alert or prompt that has no scripted answer, synchronously, as a person would: the
+   * playground blocks here until someone clicks in the page (Apps Script's ui.alert blocks the same way).
+   * Undefined (or returning undefined) = the first button, empty text.
+   */
+  responder: ((dialog: PendingDialog) => Answer | undefined) | undefined;
   private readonly builders = new WeakMap<object, FakeMenu>();
   private readonly projectName: string;
 
@@ -141,7 +150,7 @@ export class FakeUi {
   /** alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons). */
   alert(...args: unknown[]): GoogleAppsScript.Base.Button {
     const { title, prompt, buttons } = this.dialogArgs('alert', args);
-    const answer = this.answer(buttons);
+    const answer = this.answer({ kind: 'alert', title, prompt, buttons });
     this.dialogs.push({ kind: 'alert', title, prompt, buttons, button: answer.button, text: '' });
     return answer.button as unknown as GoogleAppsScript.Base.Button;
   }
@@ -149,7 +158,7 @@ export class FakeUi {
   /** prompt(prompt) | prompt(prompt, buttons) | prompt(title, prompt, buttons). */
   prompt(...args: unknown[]): GoogleAppsScript.Base.PromptResponse {
     const { title, prompt, buttons } = this.dialogArgs('prompt', args);
-    const answer = this.answer(buttons);
+    const answer = this.answer({ kind: 'prompt', title, prompt, buttons });
     this.dialogs.push({ kind: 'prompt', title, prompt, buttons, button: answer.button, text: answer.text });
     const response: GoogleAppsScript.Base.PromptResponse = {
       getResponseText: () => answer.text,
@@ -223,8 +232,9 @@ export class FakeUi {
     throw new Error(`The parameters do not match the method signature for Ui.${method}.`);
   }
 
-  private answer(buttons: ButtonSetName): Answer {
-    const scripted = this.answers.shift();
+  private answer(dialog: PendingDialog): Answer {
+    const { buttons } = dialog;
+    const scripted = this.answers.shift() ?? this.responder?.(dialog);
     const allowed = BUTTONS_OF[buttons];
     if (!scripted) return { button: allowed[0]!, text: '' };
     // CLOSE is always possible: the user can close the dialog with its X.

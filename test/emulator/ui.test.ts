@@ -110,6 +110,22 @@ describe('Ui alerts and prompts', () => {
     expect(() => Ui.alert('Hi', Ui.ButtonSet.OK)).toThrow('not one of the buttons');
   });
 
+  it('asks its responder (a person, in the playground) when no answer is scripted, and waits for the reply', () => {
+    const { ui, Ui } = setup();
+    const asked: unknown[] = [];
+    ui.responder = (d) => {
+      asked.push(d);
+      return { button: 'OK', text: 'mentor@example.com' };
+    };
+    ui.answerNext('CANCEL');
+    expect(Ui.prompt('Share', 'Email?', Ui.ButtonSet.OK_CANCEL).getSelectedButton()).toBe(Ui.Button.CANCEL);
+    const r = Ui.prompt('Share', 'Email?', Ui.ButtonSet.OK_CANCEL);
+    expect([r.getSelectedButton(), r.getResponseText()]).toEqual([Ui.Button.OK, 'mentor@example.com']);
+    expect(asked).toEqual([{ kind: 'prompt', title: 'Share', prompt: 'Email?', buttons: 'OK_CANCEL' }]);
+    ui.responder = () => ({ button: 'YES', text: '' });
+    expect(() => Ui.alert('Hi', Ui.ButtonSet.OK)).toThrow('not one of the buttons');
+  });
+
   it('refuses an unknown button set', () => {
     const { Ui } = setup();
     expect(() => Ui.alert('t', 'p', 'MAYBE' as unknown as GoogleAppsScript.Base.ButtonSet)).toThrow(
