@@ -1,5 +1,5 @@
-// Jest: three projects — pure logic and emulator (unit), the built bundle in node:vm (bundle),
-// and headless Chromium against the playground (browser).
+// Jest: three projects — pure logic and emulator (unit), the built bundle in node:vm and the playground's
+// command line and xlsx files (bundle), and headless Chromium against the playground (browser).
 const transform = { '^.+\\.tsx?$': '<rootDir>/scripts/jest-transform.cjs' };
 const common = {
   transform,
@@ -16,7 +16,11 @@ module.exports = {
       displayName: 'unit',
       testMatch: ['<rootDir>/test/core/**/*.test.ts', '<rootDir>/test/emulator/**/*.test.ts'],
     },
-    { ...common, displayName: 'bundle', testMatch: ['<rootDir>/test/bundle/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'bundle',
+      testMatch: ['<rootDir>/test/bundle/**/*.test.ts', '<rootDir>/test/playground/**/*.test.ts'],
+    },
     {
       ...common,
       displayName: 'browser',

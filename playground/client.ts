@@ -1,9 +1,9 @@
 // The playground page: tabs, a virtualized grid, the add-on's menus, sidebars/dialogs with a google.script.run
 // shim, alerts and toasts. All cell and add-on text is set with textContent.
 
-import type { RecordedDialog, RecordedHtmlUi, RecordedMenu } from '../emulator/ui';
+import type { ButtonName, ButtonSetName, RecordedDialog, RecordedHtmlUi, RecordedMenu } from '../emulator/ui';
 import { drawChart } from './chart';
-import type { ChartView, SheetView, UiEvents, ViewCell } from './session';
+import type { ChartView, Rejection, SheetView, UiEvents, ViewCell, WaitingDialog } from './session';
 
 interface State {
   name: string;
@@ -15,8 +15,17 @@ interface State {
   functions: string[];
   sheet: SheetView | null;
   startupUi: UiEvents;
+  /** The alert or prompt a running script waits on (a reloaded page shows it again). */
+  waiting: WaitingDialog | null;
 }
-type Reply = { ok: boolean; error?: string; value?: unknown; ui?: UiEvents };
+type Reply = {
+  ok: boolean;
+  error?: string;
+  value?: unknown;
+  ui?: UiEvents;
+  waiting?: WaitingDialog;
+  rejected?: Rejection;
+};
 
 const ROW_H = 22;
 const ROWNUM_W = 46;
@@ -44,9 +53,14 @@ let current = '';
 let selected: { r: number; c: number } | null = null;
 let busy = 0;
 
+/** "Running script…" shows while a request is out or a script waits for an answer. */
+function setBusy(delta: number): void {
+  busy += delta;
+  $('busy').hidden = busy === 0;
+}
+
 async function api(path: string, body?: unknown): Promise<Reply & Record<string, unknown>> {
-  busy++;
-  $('busy').hidden = false;
+  setBusy(1);
   try {
     const res = await fetch(path, {
       method: body === undefined ? 'GET' : 'POST',
@@ -55,8 +69,39 @@ async function api(path: string, body?: unknown): Promise<Reply & Record<string,
     });
     return (await res.json()) as Reply & Record<string, unknown>;
   } finally {
-    if (--busy === 0) $('busy').hidden = true;
+    setBusy(-1);
   }
+}
+
+/**
+ * A request that runs a script: while the script waits in ui.alert / ui.prompt, shows the dialog, sends the
+ * person's answer (the script resumes) and follows on until the script ends. Resolves with the final reply.
+ */
+async function call(path: string, body?: unknown): Promise<Reply> {
+  setBusy(1);
+  try {
+    return await settle(await api(path, body));
+  } finally {
+    setBusy(-1);
+  }
+}
+
+/** Dialog ids being answered here (a refresh must not show them twice). */
+const answering = new Set<number>();
+
+async function settle(first: Reply): Promise<Reply> {
+  let r = first;
+  while (r.waiting) {
+    const w = r.waiting;
+    answering.add(w.id);
+    if (r.ui) showUi(r.ui);
+    // The grid shows what the script wrote before it asked.
+    void refresh();
+    const answer = await ask(w);
+    r = await api('/api/answer', { id: w.id, ...answer });
+    answering.delete(w.id);
+  }
+  return r;
 }
 
 // ------------------------------------------------------------------------------------------- state and tabs
@@ -79,6 +124,14 @@ async function refresh(sheet = current): Promise<void> {
   renderMenus();
   renderGrid();
   showUi(s.startupUi);
+  // A script still waits for an answer (the page was reloaded): ask again, then finish as a menu run would.
+  if (s.waiting && !answering.has(s.waiting.id)) {
+    const w = s.waiting;
+    setBusy(1);
+    void settle({ ok: true, waiting: w })
+      .then(afterCall)
+      .finally(() => setBusy(-1));
+  }
 }
 
 function renderTabs(): void {
@@ -166,14 +219,14 @@ function renderMenus(): void {
 }
 
 async function runMenu(fn: string): Promise<void> {
-  const r = await api('/api/menu', { fn });
-  afterCall(r);
+  afterCall(await call('/api/menu', { fn }));
 }
 
 /** After any server call: show what the script showed, report a failure, refresh the grid. */
 function afterCall(r: Reply): void {
   if (r.ui) showUi(r.ui);
-  if (!r.ok) showError(r.error ?? 'Unknown error');
+  if (r.rejected) enqueueAlert({ info: { title: r.rejected.title, prompt: r.rejected.message } });
+  else if (!r.ok) showError(r.error ?? 'Unknown error');
   void refresh();
 }
 
@@ -279,10 +332,46 @@ function rowDom(view: SheetView, r: number, frozenEdge = false): HTMLDivElement 
   row.dataset.r = String(r);
   row.append(cellBox('rownum', ROWNUM_W, String(r)));
   const cells = view.rows[r - 1] ?? [];
-  view.colWidths.forEach((w, i) => {
-    row.append(cellDom(view, r, i + 1, cells[i] ?? null, w));
-  });
+  const doms = view.colWidths.map((w, i) => cellDom(view, r, i + 1, cells[i] ?? null, w));
+  overflow(view, r, cells, doms);
+  row.append(...doms);
   return row;
+}
+
+/**
+ * Sheets' text overflow: text that is not a number, not wrapped and not in a dropdown runs over the empty cells
+ * beside it — rightwards when left-aligned, leftwards when right-aligned, both ways (evenly) when centred —
+ * and stops at the first cell that holds something. The text goes in a span over those cells.
+ */
+function overflow(view: SheetView, r: number, cells: (ViewCell | null)[], doms: HTMLElement[]): void {
+  const dropdown = (c: ViewCell | null | undefined) => c?.dv !== undefined && r > view.frozenRows;
+  const empty = (i: number) => {
+    if (i < view.frozenCols && i >= 0 && i < doms.length) return false;
+    const c = cells[i];
+    return i >= 0 && i < doms.length && (!c || c.t === '') && !dropdown(c);
+  };
+  const widths = view.colWidths;
+  cells.forEach((c, i) => {
+    if (!c || c.t === '' || c.num || c.w || dropdown(c) || i < view.frozenCols) return;
+    const align = c.ha === 'right' ? 'right' : c.ha === 'center' ? 'center' : 'left';
+    let left = 0;
+    let right = 0;
+    if (align !== 'left') while (empty(i - left - 1)) left++;
+    if (align !== 'right') while (empty(i + right + 1)) right++;
+    if (align === 'center') left = right = Math.min(left, right);
+    if (left === 0 && right === 0) return;
+    let before = 0;
+    for (let k = i - left; k < i; k++) before += widths[k] ?? 0;
+    let width = 0;
+    for (let k = i - left; k <= i + right; k++) width += widths[k] ?? 0;
+    const d = doms[i]!;
+    const span = el('span', 'spill', c.t);
+    span.style.left = `${4 - before}px`;
+    span.style.width = `${width - 8}px`;
+    span.style.textAlign = align;
+    d.replaceChildren(...[...d.childNodes].filter((n) => n.nodeType !== Node.TEXT_NODE), span);
+    d.classList.add('spills');
+  });
 }
 
 function cellDom(view: SheetView, r: number, c: number, v: ViewCell | null, width: number): HTMLDivElement {
@@ -295,15 +384,21 @@ function cellDom(view: SheetView, r: number, c: number, v: ViewCell | null, widt
     if (v.fc) d.style.color = v.fc;
     if (v.b) d.classList.add('bold');
     if (v.num) d.classList.add('num');
+    if (v.w) d.classList.add('wrap');
     if (v.ha) d.style.textAlign = v.ha === 'normal' ? '' : v.ha;
     if (v.note) {
       d.classList.add('note');
       d.title = v.note;
     }
-    if (v.bad) d.classList.add('invalid');
+    if (v.bad) {
+      d.classList.add('invalid');
+      d.title = v.why ?? 'Invalid';
+    }
   }
   const text = v?.t ?? '';
+  d.append(document.createTextNode(text));
   if (v?.dv !== undefined && r > view.frozenRows) {
+    // A dropdown cell: its text, and an arrow that lists the items (typing into the cell works too).
     d.classList.add('has-dv');
     const sel = el('select');
     sel.setAttribute('aria-label', `${letters(c)}${r}`);
@@ -318,8 +413,6 @@ function cellDom(view: SheetView, r: number, c: number, v: ViewCell | null, widt
     sel.addEventListener('change', () => void commit(r, c, sel.value));
     sel.addEventListener('focus', () => select(r, c));
     d.append(sel);
-  } else {
-    d.append(document.createTextNode(text));
   }
   if (selected && selected.r === r && selected.c === c) d.classList.add('sel');
   return d;
@@ -387,20 +480,33 @@ async function commit(r: number, c: number, value: string): Promise<void> {
     renderGrid();
     return;
   }
-  afterCall(await api('/api/edit', { sheet: current, row: r, col: c, value }));
+  afterCall(await call('/api/edit', { sheet: current, row: r, col: c, value }));
 }
 
 async function paste(r: number, c: number, values: string[][]): Promise<void> {
   const cols = values[0]?.length ?? 1;
   for (let j = 0; j < cols; j++) if (!(await confirmProtected(c + j))) return;
-  afterCall(await api('/api/edit', { sheet: current, row: r, col: c, values }));
+  afterCall(await call('/api/edit', { sheet: current, row: r, col: c, values }));
 }
 
 function startEdit(r: number, c: number, initial?: string): void {
   const d = cellAt(r, c);
-  if (!d || d.querySelector('input,select')) return;
+  if (!d || d.querySelector('input')) return;
   const input = el('input');
-  input.value = initial ?? grid?.view.rows[r - 1]?.[c - 1]?.t ?? '';
+  const v = grid?.view.rows[r - 1]?.[c - 1];
+  input.value = initial ?? v?.t ?? '';
+  // In a dropdown cell the items are offered as you type, as in Sheets; anything else is checked on Enter.
+  if (v?.dv !== undefined && grid) {
+    const list = el('datalist');
+    list.id = `dv-${r}-${c}`;
+    for (const item of grid.view.lists[v.dv] ?? []) {
+      const o = el('option');
+      o.value = item;
+      list.append(o);
+    }
+    d.append(list);
+    input.setAttribute('list', list.id);
+  }
   d.append(input);
   input.focus();
   let done = false;
@@ -409,6 +515,7 @@ function startEdit(r: number, c: number, initial?: string): void {
     done = true;
     const v = input.value;
     input.remove();
+    d.querySelector('datalist')?.remove();
     $('grid').focus();
     if (save) void commit(r, c, v);
   };
@@ -435,7 +542,12 @@ function wireGrid(): void {
     if (d) startEdit(Number(d.dataset.r), Number(d.dataset.c));
   });
   host.addEventListener('keydown', (ev) => {
-    if (!selected || !grid || (ev.target as HTMLElement).closest('input,select')) return;
+    const target = ev.target as HTMLElement;
+    if (!selected || !grid || target.closest('input')) return;
+    // A focused dropdown arrow behaves as its cell: arrows move, Delete clears, typing edits (its own
+    // keyboard would change the value); Enter, Space and Alt+Down open its list.
+    const onArrow = !!target.closest('select');
+    if (onArrow && (ev.key === 'Enter' || ev.key === ' ' || (ev.altKey && ev.key === 'ArrowDown'))) return;
     const { r, c } = selected;
     const move: Record<string, [number, number]> = {
       ArrowUp: [-1, 0],
@@ -448,6 +560,7 @@ function wireGrid(): void {
       const [dr, dc] = move[ev.key]!;
       const nr = Math.min(grid.view.numRows, Math.max(1, r + dr));
       const nc = Math.min(grid.view.numCols, Math.max(1, c + dc));
+      if (onArrow) host.focus();
       select(nr, nc);
       cellAt(nr, nc)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     } else if (ev.key === 'Enter' || ev.key === 'F2') {
@@ -477,30 +590,92 @@ function wireGrid(): void {
 
 // ------------------------------------------------------------------------------------------- add-on UI
 
-const alerts: RecordedDialog[] = [];
+/** The buttons of each Ui.ButtonSet, as the dialog shows them (the first is the default). */
+const BUTTONS: Record<ButtonSetName, ButtonName[]> = {
+  OK: ['OK'],
+  OK_CANCEL: ['OK', 'CANCEL'],
+  YES_NO: ['YES', 'NO'],
+  YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
+};
+const LABEL: Record<ButtonName, string> = {
+  OK: 'OK',
+  CANCEL: 'Cancel',
+  YES: 'Yes',
+  NO: 'No',
+  CLOSE: 'Close',
+};
+
+/**
+ * One dialog to show: a script waiting for the answer (`wait`, with `done` to call), or a message to read
+ * (`info`: a rejected input, or an alert answered while nobody was in the page, with the answer it got).
+ */
+type AlertItem =
+  | { wait: WaitingDialog; done: (a: { button: ButtonName; text: string }) => void }
+  | { info: { title: string; prompt: string }; answered?: RecordedDialog };
+
+const alerts: AlertItem[] = [];
+let shownAlert: AlertItem | null = null;
+
+function enqueueAlert(item: AlertItem): void {
+  alerts.push(item);
+  nextAlert();
+}
+
+/** Shows an alert or prompt the script waits on; resolves with the button clicked and the text typed. */
+function ask(w: WaitingDialog): Promise<{ button: ButtonName; text: string }> {
+  return new Promise((done) => enqueueAlert({ wait: w, done }));
+}
 
 function showUi(ui: UiEvents | undefined): void {
   if (!ui) return;
-  alerts.push(...ui.dialogs);
-  nextAlert();
+  for (const d of ui.dialogs) enqueueAlert({ info: d, answered: d });
   for (const t of ui.toasts) toast(t.title, t.message, t.timeoutSeconds);
   for (const s of ui.shown) openHtml(s);
 }
 
 function nextAlert(): void {
-  const box = $('alert');
-  if (!box.hidden) return;
-  const a = alerts.shift();
-  if (!a) return;
-  $('alert-title').textContent = a.title || (a.kind === 'prompt' ? 'Prompt' : 'Referral tracker');
-  $('alert-text').textContent = a.prompt;
-  const answered = a.kind === 'prompt' ? `${a.button}, text "${a.text}"` : a.button;
+  if (shownAlert) return;
+  const item = alerts.shift();
+  if (!item) return;
+  shownAlert = item;
+  const d = 'wait' in item ? item.wait : item.info;
+  const prompt = 'wait' in item && item.wait.kind === 'prompt';
+  $('alert-title').textContent = d.title || (prompt ? 'Prompt' : 'Referral tracker');
+  $('alert-text').textContent = d.prompt;
+  const input = $<HTMLInputElement>('alert-input');
+  input.hidden = !prompt;
+  input.value = '';
+  const a = 'answered' in item ? item.answered : undefined;
   $('alert-answer').textContent =
-    a.buttons === 'OK' && a.kind === 'alert'
-      ? ''
-      : `The script ran on without waiting: answered ${answered}.`;
-  box.hidden = false;
-  $('alert-ok').focus();
+    a && !(a.kind === 'alert' && a.buttons === 'OK')
+      ? `Shown while nobody was in the page: answered ${a.button}${a.kind === 'prompt' ? `, text "${a.text}"` : ''}.`
+      : '';
+  const row = $('alert-buttons');
+  row.replaceChildren();
+  const names: ButtonName[] = 'wait' in item ? BUTTONS[item.wait.buttons] : ['OK'];
+  // Sheets puts the default button last, on the right.
+  for (const [i, name] of [...names.entries()].reverse()) {
+    const b = el('button', i === 0 ? 'primary' : undefined, LABEL[name]);
+    b.type = 'button';
+    b.dataset.button = name;
+    if (name === 'OK') b.id = 'alert-ok';
+    b.addEventListener('click', () => finishAlert(name));
+    row.append(b);
+  }
+  $('alert').hidden = false;
+  if (prompt) input.focus();
+  else (row.lastElementChild as HTMLElement | null)?.focus();
+}
+
+/** Closes the dialog shown with this button (CLOSE for the × or Escape), answers the script, shows the next. */
+function finishAlert(button: ButtonName): void {
+  const item = shownAlert;
+  if (!item) return;
+  const text = $<HTMLInputElement>('alert-input').value;
+  shownAlert = null;
+  $('alert').hidden = true;
+  if ('wait' in item) item.done({ button, text });
+  nextAlert();
 }
 
 function toast(title: string, message: string, seconds: number): void {
@@ -539,8 +714,9 @@ function shim(id: number): string {
           var bad = illegal(args[i], String(i));
           if (bad !== null) throw new Error('Failed due to illegal value in property: ' + bad);
         }
-        fetch(ORIGIN + '/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fn: name, args: args }) })
-          .then(function (r) { return r.json(); })
+        var body = { fn: name, args: JSON.parse(JSON.stringify(args)) };
+        (P ? P.call(body) : fetch(ORIGIN + '/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+          .then(function (r) { return r.json(); }))
           .then(function (res) {
             if (P) P.afterRun(res);
             if (res.ok) { if (success) success(res.value, user); }
@@ -611,6 +787,8 @@ function closeUi(id: number): void {
 // ------------------------------------------------------------------------------------------- boot
 
 (window as unknown as { __playground: unknown }).__playground = {
+  /** A google.script.run call from a sidebar or dialog, with its alerts and prompts answered in this page. */
+  call: (body: unknown) => call('/api/run', body),
   afterRun: (r: Reply) => afterCall({ ...r, ok: true }),
   close: closeUi,
   resize(id: number, w: number | null, h: number | null) {
@@ -626,9 +804,15 @@ function boot(): void {
   wireMenu($('file-menu'));
   document.addEventListener('click', () => closeMenus());
   wireGrid();
-  $('alert-ok').addEventListener('click', () => {
-    $('alert').hidden = true;
-    nextAlert();
+  $('alert-close').addEventListener('click', () => finishAlert('CLOSE'));
+  $('alert').addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') finishAlert('CLOSE');
+    else if (ev.key === 'Enter' && (ev.target as HTMLElement).id === 'alert-input') {
+      const item = shownAlert;
+      finishAlert(
+        'wait' in (item ?? {}) ? BUTTONS[(item as { wait: WaitingDialog }).wait.buttons][0]! : 'OK',
+      );
+    }
   });
   $('sidebar-close').addEventListener('click', () => {
     for (const [id, u] of openUis) if (u.kind === 'sidebar') closeUi(id);
@@ -638,8 +822,13 @@ function boot(): void {
   });
   $('reset').addEventListener('click', async () => {
     closeMenus();
-    if (!window.confirm('Replace this workbook with a fresh copy of the example data?')) return;
-    afterCall(await api('/api/reset', {}));
+    if (
+      !window.confirm(
+        'Replace this workbook with a fresh copy of the example data? The current one is kept as the .bak file next to the save file.',
+      )
+    )
+      return;
+    afterCall(await call('/api/reset', {}));
   });
   const file = $<HTMLInputElement>('import');
   file.addEventListener('change', async () => {

@@ -1,13 +1,14 @@
 // The playground's server side: one emulator with dist/Code.js loaded in node:vm, and the actions the page calls.
 
 import type vm from 'node:vm';
+import { columnToLetters } from '../emulator/a1';
 import type { ChartData } from '../emulator/builders';
 import { type BuiltProject, type LoadedBundle, loadProject } from '../emulator/bundle';
 import { isDate } from '../emulator/context';
 import type { Emulator } from '../emulator/index';
 import { fromWallClock, toWallClock } from '../emulator/number-format';
 import type { WorkbookJSON } from '../emulator/spreadsheet';
-import type { ButtonName, RecordedDialog, RecordedHtmlUi } from '../emulator/ui';
+import type { ButtonName, PendingDialog, RecordedDialog, RecordedHtmlUi } from '../emulator/ui';
 
 /** What the playground keeps next to the workbook in its save file. */
 export interface SavedFile extends WorkbookJSON {
@@ -20,7 +21,15 @@ export interface Answer {
   text?: string;
 }
 
-/** What happened on screen during one execution: alerts/prompts (already answered), toasts, sidebars and dialogs. */
+/** An alert or prompt waiting for the person in the page; `id` is what /api/answer names. */
+export interface WaitingDialog extends PendingDialog {
+  id: number;
+}
+
+/** Shows a waiting dialog with what the script showed before it, and returns the answer (blocking). */
+export type Asker = (dialog: WaitingDialog, ui: UiEvents) => Answer;
+
+/** What happened on screen during one execution: alerts/prompts answered without the page, toasts, sidebars and dialogs. */
 export interface UiEvents {
   dialogs: RecordedDialog[];
   toasts: { message: string; title: string; timeoutSeconds: number }[];
@@ -30,7 +39,13 @@ export interface UiEvents {
 /** The outcome of running a function of the bundle. */
 export type RunResult =
   | { ok: true; value: unknown; ui: UiEvents }
-  | { ok: false; error: string; ui: UiEvents };
+  | { ok: false; error: string; ui: UiEvents; rejected?: Rejection };
+
+/** Input a data validation rule refused, worded as Sheets' popup. */
+export interface Rejection {
+  title: string;
+  message: string;
+}
 
 /** Options of a playground session. */
 export interface SessionOptions {
@@ -100,6 +115,10 @@ export interface ViewCell {
   dv?: number;
   /** The value fails its validation rule (a warning, as the red corner in Sheets). */
   bad?: true;
+  /** Why, as Sheets says on hover: "Invalid: " and the rule's help text or its default message. */
+  why?: string;
+  /** Wrapped text (never overflows into its neighbours). */
+  w?: true;
   /** The value is a number or date (right-aligned). */
   num?: true;
 }
@@ -111,6 +130,16 @@ export class PlaygroundSession {
   /** The bundle as the shared loader loaded it. */
   private readonly bundle: LoadedBundle;
   private nextUiId = 1;
+  /** Where takeUi() starts: indexes into the dialogs, toasts and sidebars/dialogs recorded so far. */
+  private cursor = { d: 0, t: 0, s: 0 };
+  /** Indexes of the alerts and prompts a person answered in the page (not reported again afterwards). */
+  private readonly pageAnswered = new Set<number>();
+  /**
+   * Set while a person can answer: an alert or prompt without a scripted answer calls it and blocks until
+   * it returns the button clicked (and the text typed), as Apps Script's ui.alert blocks the server function.
+   * Unset (startup seeding): the first button and empty text, reported afterwards in `ui.dialogs`.
+   */
+  asker: Asker | undefined;
   /** Emulator time minus real time. */
   readonly clockOffset: number;
   private readonly functions: Set<string>;
@@ -184,30 +213,51 @@ export class PlaygroundSession {
   /** Runs one top-level function as one Apps Script execution; records what it showed. */
   execute(fn: string, args: unknown[], answers: Answer[] = []): RunResult {
     const ui = this.emu.ui;
-    const book = this.emu.spreadsheet;
-    const d0 = ui.dialogs.length;
-    const t0 = book.toasts.length;
-    const s0 = ui.shown.length;
+    this.cursor = { d: ui.dialogs.length, t: this.emu.spreadsheet.toasts.length, s: ui.shown.length };
     for (const a of answers) ui.answerNext(a.button, a.text ?? '');
+    const ask = this.asker;
+    ui.responder = ask
+      ? (dialog) => {
+          // The dialog will be recorded at this index once answered; the page has shown it already.
+          const id = ui.dialogs.length;
+          this.pageAnswered.add(id);
+          const a = ask({ ...dialog, id }, this.takeUi());
+          return { button: a.button, text: a.text ?? '' };
+        }
+      : undefined;
     let result: RunResult;
     try {
       const f = (this.context as Record<string, unknown>)[fn];
       if (typeof f !== 'function') throw new Error(`Script function not found: ${fn}`);
       const value = (f as (...a: unknown[]) => unknown)(...args);
-      result = { ok: true, value: toClientValue(value), ui: { dialogs: [], toasts: [], shown: [] } };
+      result = { ok: true, value: toClientValue(value), ui: emptyUi() };
     } catch (e) {
-      result = { ok: false, error: errorMessage(e), ui: { dialogs: [], toasts: [], shown: [] } };
+      result = { ok: false, error: errorMessage(e), ui: emptyUi() };
     } finally {
       // Unused scripted answers must not leak into the next execution.
       (ui as unknown as { answers: unknown[] }).answers.length = 0;
+      ui.responder = undefined;
       this.emu.endExecution();
     }
-    result.ui = {
-      dialogs: ui.dialogs.slice(d0),
-      toasts: book.toasts.slice(t0),
-      shown: ui.shown.slice(s0).map((s) => ({ ...s, id: this.nextUiId++ })),
-    };
+    result.ui = this.takeUi();
     return result;
+  }
+
+  /**
+   * What the script showed since the last call (or the start of the execution): alerts and prompts not
+   * answered in the page, toasts, sidebars and dialogs (each given an id the page uses to close it).
+   */
+  takeUi(): UiEvents {
+    const ui = this.emu.ui;
+    const toasts = this.emu.spreadsheet.toasts;
+    const { d, t, s } = this.cursor;
+    const out: UiEvents = {
+      dialogs: ui.dialogs.slice(d).filter((_, i) => !this.pageAnswered.has(d + i)),
+      toasts: toasts.slice(t),
+      shown: ui.shown.slice(s).map((x) => ({ ...x, id: this.nextUiId++ })),
+    };
+    this.cursor = { d: ui.dialogs.length, t: toasts.length, s: ui.shown.length };
+    return out;
   }
 
   /**
@@ -253,14 +303,23 @@ export class PlaygroundSession {
     if (grow > 0) sheet.maxRows += grow;
     if (col + nc - 1 > sheet.maxCols)
       return { ok: false, error: 'The paste is wider than the sheet', ui: emptyUi() };
-    // Data validation: a rejecting rule refuses the whole input, as the Sheets UI does.
+    // Data validation: a rejecting rule refuses the whole input (typed or pasted), as the Sheets UI does. Its popup
+    // shows the rule's help text when it has one, else Sheets' sentence naming the cell.
     for (let i = 0; i < nr; i++) {
       for (let j = 0; j < nc; j++) {
         const input = values[i]?.[j] ?? '';
         const check = sheet.validateCell(row + i, col + j, input);
         if (check.rejected) {
-          const help = check.helpText || 'Input must fall within the specified range.';
-          return { ok: false, error: `There was a problem: ${help}`, ui: emptyUi() };
+          const a1 = `${columnToLetters(col + j)}${row + i}`;
+          const message =
+            check.helpText ||
+            `The data you entered in cell ${a1} violates the data validation rules set on this cell.`;
+          return {
+            ok: false,
+            error: `There was a problem: ${message}`,
+            rejected: { title: 'There was a problem', message },
+            ui: emptyUi(),
+          };
         }
       }
     }
@@ -384,6 +443,7 @@ export class PlaygroundSession {
         if (cell.fc && cell.fc !== '#000000') v.fc = cell.fc;
         if (cell.fw === 'bold') v.b = true;
         if (cell.ha) v.ha = cell.ha;
+        if (cell.wrap) v.w = true;
         if (cell.note) v.note = cell.note;
         if (typeof cell.v === 'number' || typeof cell.v === 'object') v.num = true;
         if (cell.dv) {
@@ -398,7 +458,10 @@ export class PlaygroundSession {
             }
             v.dv = i;
           }
-          if (cell.v !== '' && !book.passes(cell.dv, cell.v, t)) v.bad = true;
+          if (cell.v !== '' && !book.passes(cell.dv, cell.v, t)) {
+            v.bad = true;
+            v.why = `Invalid: ${cell.dv.helpText || defaultHelp(cell.dv.criteria)}`;
+          }
         }
         line.push(Object.keys(v).length === 1 && t === '' ? null : v);
       }
@@ -505,7 +568,8 @@ function chartView(book: Emulator['spreadsheet'], c: ChartData): ChartView {
   };
 }
 
-function emptyUi(): UiEvents {
+/** No UI events. */
+export function emptyUi(): UiEvents {
   return { dialogs: [], toasts: [], shown: [] };
 }
 
@@ -537,6 +601,13 @@ function rawString(v: string | number | boolean | { date: number }, timeZone: st
   }
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v);
+}
+
+/** What Sheets says under an invalid value when the rule has no help text (the list kinds the page shows). */
+function defaultHelp(criteria: string): string {
+  if (criteria === 'VALUE_IN_LIST') return 'Input must be an item on the specified list';
+  if (criteria === 'VALUE_IN_RANGE') return 'Input must fall within specified range';
+  return 'Input violates the validation rule of this cell';
 }
 
 /** The items of a dropdown rule (a list, or the display values of a range), or null. */

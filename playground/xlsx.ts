@@ -1,7 +1,9 @@
 // .xlsx export and import for the playground (exceljs): values, formulas, number formats, fills, fonts,
 // notes, dropdown validation, frozen panes and column widths, converted to and from WorkbookJSON.
 
+import { posix } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { columnToLetters, parseA1 } from '../emulator/a1';
 import { fromWallClock, toWallClock } from '../emulator/number-format';
 import type { CellJSON } from '../emulator/range';
@@ -24,6 +26,79 @@ function absolute(a1: string): string {
   const sheet = a1.slice(0, bang + 1);
   return sheet + a1.slice(bang + 1).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
 }
+
+/** The exceljs rule for a list-like validation (lists and ranges), or null for kinds not exported. */
+function excelRule(dv: NonNullable<CellJSON['dataValidation']>): ExcelJS.DataValidation | null {
+  const base = {
+    allowBlank: true,
+    showErrorMessage: !dv.allowInvalid,
+    errorStyle: dv.allowInvalid ? 'warning' : 'stop',
+    ...(dv.helpText ? { error: dv.helpText, prompt: dv.helpText } : {}),
+  } as const;
+  const a = dv.args[0];
+  if (dv.criteria === 'VALUE_IN_LIST' && Array.isArray(a))
+    return { ...base, type: 'list', formulae: [`"${a.map(String).join(',')}"`] };
+  if (dv.criteria === 'VALUE_IN_RANGE' && a && typeof a === 'object' && 'range' in a)
+    return { ...base, type: 'list', formulae: [absolute(String((a as { range: string }).range))] };
+  return null;
+}
+
+/**
+ * Writes each validation rule once per rectangle of cells that share it (no two rectangles overlap). exceljs'
+ * own merging of per-cell rules sorts addresses as text ("P10" before "P2") and writes overlapping ranges, which
+ * Excel and LibreOffice read as conflicting rules: the rectangles are computed here and handed over as ranges.
+ */
+function writeValidations(ws: ExcelJS.Worksheet, sj: SheetJSON): void {
+  // Runs down each column of cells with the same rule, then runs side by side with equal rows merged.
+  const byCol = new Map<number, { row: number; key: string }[]>();
+  const rules = new Map<string, ExcelJS.DataValidation>();
+  for (const [a1, cj] of Object.entries(sj.cells)) {
+    const dv = cj.dataValidation;
+    const rule = dv && excelRule(dv);
+    const ref = parseA1(a1);
+    if (!rule || !ref?.startRow || !ref.startCol) continue;
+    const key = JSON.stringify(rule);
+    rules.set(key, rule);
+    const list = byCol.get(ref.startCol) ?? [];
+    list.push({ row: ref.startRow, key });
+    byCol.set(ref.startCol, list);
+  }
+  const open = new Map<string, { c0: number; c1: number; r0: number; r1: number; key: string }>();
+  const rects: { c0: number; c1: number; r0: number; r1: number; key: string }[] = [];
+  for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
+    const cells = byCol.get(col)!.sort((a, b) => a.row - b.row);
+    const runs: { r0: number; r1: number; key: string }[] = [];
+    for (const c of cells) {
+      const last = runs[runs.length - 1];
+      if (last && last.key === c.key && last.r1 === c.row - 1) last.r1 = c.row;
+      else runs.push({ r0: c.row, r1: c.row, key: c.key });
+    }
+    for (const run of runs) {
+      const id = `${run.r0}:${run.r1}:${run.key}`;
+      const prev = open.get(id);
+      if (prev && prev.c1 === col - 1) prev.c1 = col;
+      else {
+        const rect = { c0: col, c1: col, ...run };
+        rects.push(rect);
+        open.set(id, rect);
+      }
+    }
+  }
+  const model = (ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } })
+    .dataValidations.model;
+  for (const r of rects) {
+    const from = `${columnToLetters(r.c0)}${r.r0}`;
+    const to = `${columnToLetters(r.c1)}${r.r1}`;
+    model[from === to ? from : `${from}:${to}`] = rules.get(r.key)!;
+  }
+}
+
+/** A file given to import that is not an .xlsx workbook; the message is for the person who chose it. */
+export class NotXlsxError extends Error {}
+const NOT_XLSX = 'That file is not an .xlsx workbook';
+const SAVE_AS =
+  "Choose a file saved as .xlsx (Excel, LibreOffice, or Google Sheets' File › Download › Microsoft Excel).";
+const UNCHANGED = 'Nothing was changed.';
 
 /** Writes a WorkbookJSON as an .xlsx file. */
 export async function exportXlsx(book: WorkbookJSON): Promise<Buffer> {
@@ -76,26 +151,8 @@ export async function exportXlsx(book: WorkbookJSON): Promise<Buffer> {
         };
       }
       if (cj.note) cell.note = cj.note;
-      const dv = cj.dataValidation;
-      if (dv) {
-        const base = {
-          allowBlank: true,
-          showErrorMessage: !dv.allowInvalid,
-          errorStyle: dv.allowInvalid ? 'warning' : 'stop',
-          ...(dv.helpText ? { error: dv.helpText, prompt: dv.helpText } : {}),
-        } as const;
-        const a = dv.args[0];
-        if (dv.criteria === 'VALUE_IN_LIST' && Array.isArray(a)) {
-          cell.dataValidation = { ...base, type: 'list', formulae: [`"${a.map(String).join(',')}"`] };
-        } else if (dv.criteria === 'VALUE_IN_RANGE' && a && typeof a === 'object' && 'range' in a) {
-          cell.dataValidation = {
-            ...base,
-            type: 'list',
-            formulae: [absolute(String((a as { range: string }).range))],
-          };
-        }
-      }
     }
+    writeValidations(ws, sj);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -135,7 +192,7 @@ function dataValidationOf(dv: ExcelJS.DataValidation): CellJSON['dataValidation'
   const list = listOf(f);
   const allowInvalid = dv.showErrorMessage === false || dv.errorStyle === 'warning';
   const helpText = dv.prompt ?? dv.error ?? '';
-  if (list) return { criteria: 'VALUE_IN_LIST', args: [list], allowInvalid, helpText };
+  if (list) return { criteria: 'VALUE_IN_LIST', args: [list, true], allowInvalid, helpText };
   return {
     criteria: 'VALUE_IN_RANGE',
     args: [{ range: f.replace(/\$/g, '') }, true],
@@ -144,13 +201,87 @@ function dataValidationOf(dv: ExcelJS.DataValidation): CellJSON['dataValidation'
   };
 }
 
+const COMMENTS_PART = /^xl\/comments\d+\.xml$/;
+const VML_PART = /^xl\/drawings\/vmlDrawing\d+\.vml$/;
+
+/**
+ * Moves a sheet's notes (comments and their VML drawing) to the part names exceljs reads. The format lets a
+ * writer name parts as it likes: Excel and exceljs write xl/comments1.xml, openpyxl writes
+ * xl/comments/comment1.xml with an absolute target, which exceljs cannot follow (it fails on the whole file).
+ */
+async function normalisePackage(bytes: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  let changed = false;
+  let next = 1000;
+  for (const relsName of Object.keys(zip.files)) {
+    if (!/^xl\/worksheets\/_rels\/[^/]+\.xml\.rels$/.test(relsName)) continue;
+    const xml = await zip.file(relsName)!.async('string');
+    const moves: [string, string][] = [];
+    const comments: string[] = [];
+    const rewritten = xml.replace(/<Relationship\b[^>]*>/g, (tag) => {
+      const type = /\bType="([^"]*)"/.exec(tag)?.[1] ?? '';
+      const target = /\bTarget="([^"]*)"/.exec(tag)?.[1];
+      const kind = type.endsWith('/comments') ? 'comments' : type.endsWith('/vmlDrawing') ? 'vml' : null;
+      if (!kind || target === undefined) return tag;
+      const part = target.startsWith('/')
+        ? target.slice(1)
+        : posix.normalize(posix.join('xl/worksheets', target));
+      if (!zip.file(part)) return tag;
+      if ((kind === 'comments' ? COMMENTS_PART : VML_PART).test(part)) {
+        if (kind === 'comments') comments.push(part);
+        return tag;
+      }
+      const to = kind === 'comments' ? `xl/comments${next}.xml` : `xl/drawings/vmlDrawing${next}.vml`;
+      next++;
+      moves.push([part, to]);
+      if (kind === 'comments') comments.push(to);
+      return tag.replace(/\bTarget="[^"]*"/, `Target="../${to.slice(3)}"`);
+    });
+    for (const [from, to] of moves) {
+      zip.file(to, await zip.file(from)!.async('uint8array'));
+      zip.remove(from);
+    }
+    if (moves.length > 0) {
+      zip.file(relsName, rewritten);
+      changed = true;
+    }
+    // A note's text may be plain (<text><t>…</t></text>, as openpyxl writes it) or in runs (<r><t>…</t></r>, as
+    // Excel does); exceljs reads only runs.
+    for (const part of comments) {
+      const text = await zip.file(part)!.async('string');
+      const runs = text.replace(/<text>\s*(<t\b[^>]*>[\s\S]*?<\/t>)\s*<\/text>/g, '<text><r>$1</r></text>');
+      if (runs !== text) {
+        zip.file(part, runs);
+        changed = true;
+      }
+    }
+  }
+  return changed ? zip.generateAsync({ type: 'nodebuffer' }) : bytes;
+}
+
 /**
  * Reads an .xlsx file into a WorkbookJSON. Dates are read as wall-clock times of `base.timeZone`;
  * the id, owner and sharing come from `base` (the workbook it replaces).
  */
 export async function importXlsx(data: Buffer | ArrayBuffer, base: WorkbookJSON): Promise<WorkbookJSON> {
+  const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data);
+  // An .xlsx file is a zip archive: "PK\3\4". An old .xls is an OLE2 compound file.
+  if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
+    throw new NotXlsxError(
+      `${NOT_XLSX}: it looks like an old .xls file: save it as .xlsx first. ${UNCHANGED}`,
+    );
+  if (!bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')))
+    throw new NotXlsxError(`${NOT_XLSX}. ${SAVE_AS} ${UNCHANGED}`);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as ArrayBuffer);
+  try {
+    await wb.xlsx.load((await normalisePackage(bytes)) as unknown as ArrayBuffer);
+  } catch (e) {
+    if (process.env.DEBUG_XLSX) console.error(e);
+    throw new NotXlsxError(
+      `${NOT_XLSX} (it is a zip archive without a readable workbook). ${SAVE_AS} ${UNCHANGED}`,
+    );
+  }
+  if (wb.worksheets.length === 0) throw new NotXlsxError(`${NOT_XLSX} (it has no worksheets). ${UNCHANGED}`);
   const tz = base.timeZone;
   const sheets: SheetJSON[] = [];
   let nextId = 0;
@@ -236,7 +367,6 @@ export async function importXlsx(data: Buffer | ArrayBuffer, base: WorkbookJSON)
     while (ids.has(s.sheetId)) s.sheetId += 1_000_003;
     ids.add(s.sheetId);
   }
-  if (sheets.length === 0) throw new Error('The file has no worksheets');
   const { activeRange: _dropped, ...rest } = base;
   return { ...rest, activeSheet: sheets[0]!.name, sheets };
 }
