@@ -393,16 +393,19 @@ suite('playground', () => {
     await page.waitForSelector('body[data-ready="true"]');
     await dismissAlerts();
     await page.click('.tab:text-is("Dashboard")');
-    await page.waitForSelector('body[data-sheet="Dashboard"] .cell.data[data-r="1"][data-c="1"] .spill');
-    const title = await page.locator('.cell.data[data-r="1"][data-c="1"] .spill').evaluate((s) => ({
-      width: s.getBoundingClientRect().width,
-      cut: s.scrollWidth > s.clientWidth,
-      text: s.textContent,
-    }));
-    expect(title.text).toBe(view.rows[0]![0]!.t);
-    expect(title.cut).toBe(false);
-    // It covers A and B (empty) and stops at C, which holds the "updated" label.
-    expect(title.width).toBeCloseTo(view.colWidths[0]! + view.colWidths[1]! - 8, 0);
+    await idle();
+    // A and B (empty) are covered; C holds the "updated" label, so it stops there — and nothing is cut.
+    const width = view.colWidths[0]! + view.colWidths[1]! - 8;
+    const spill = 'body[data-sheet="Dashboard"] .cell.data[data-r="1"][data-c="1"] .spill';
+    await page.waitForFunction(
+      ([sel, w]) => {
+        const s = document.querySelector(sel);
+        return !!s && Math.abs(s.getBoundingClientRect().width - w) < 1 && s.scrollWidth <= s.clientWidth;
+      },
+      [spill, width] as const,
+      { timeout: 15_000 },
+    );
+    await expect(page.locator(spill).textContent()).resolves.toBe(view.rows[0]![0]!.t);
   });
 
   it('opens Help as a modal and closes it with google.script.host.close()', async () => {
@@ -539,6 +542,7 @@ suite('playground', () => {
     // Dates, the dropdown with its items, the warned value, the note; overflow beside empty cells only.
     await page.click('.tab:text-is("Contacts")');
     await page.waitForSelector('body[data-sheet="Contacts"]');
+    await idle();
     await expect(cell(2, 5).textContent()).resolves.toBe('2026-03-10');
     await expect(cell(2, 6).textContent()).resolves.toBe('2026-03-12 14:30');
     expect(await cell(2, 3).locator('option').allTextContents()).toEqual([
