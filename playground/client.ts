@@ -808,10 +808,9 @@ function boot(): void {
   $('alert').addEventListener('keydown', (ev) => {
     if (ev.key === 'Escape') finishAlert('CLOSE');
     else if (ev.key === 'Enter' && (ev.target as HTMLElement).id === 'alert-input') {
+      // Enter in a prompt's text box clicks the default button (OK).
       const item = shownAlert;
-      finishAlert(
-        'wait' in (item ?? {}) ? BUTTONS[(item as { wait: WaitingDialog }).wait.buttons][0]! : 'OK',
-      );
+      finishAlert(item && 'wait' in item ? BUTTONS[item.wait.buttons][0]! : 'OK');
     }
   });
   $('sidebar-close').addEventListener('click', () => {
