@@ -461,6 +461,21 @@ suite('playground', () => {
     // The server refuses what JSON cannot carry either way, and private functions.
     expect(await post('api/run', { fn: 'onOpen', args: '2026-03-02' })).toMatchObject({ ok: false });
     expect((await post('api/run', { fn: 'eval', args: ['1'] })).ok).toBe(false);
+    // A server function called from the dialog that asks something: the page shows the prompt, and the
+    // success handler runs once the person has answered (here Cancel) and the function has returned.
+    const done = frame.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const run = (window as unknown as { google: { script: { run: Record<string, unknown> } } }).google
+            .script.run as unknown as {
+            withSuccessHandler(f: (v: unknown) => void): { menuShareWithMentor(): void };
+          };
+          run.withSuccessHandler((v) => resolve({ ok: true, v })).menuShareWithMentor();
+        }),
+    );
+    await page.waitForSelector('#alert:not([hidden]) #alert-input:not([hidden])');
+    await answer('CANCEL');
+    await expect(done).resolves.toEqual({ ok: true, v: null });
     await page.click('#modal-close');
   });
 
