@@ -13,6 +13,7 @@ import {
 import { counted, type EmulatorContext, isDate } from './context';
 import { AUTOMATIC_FORMAT, formatValue, fromWallClock } from './number-format';
 import type { FakeSheet } from './sheet';
+import { FakeTextFinder } from './text-finder';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 
@@ -231,6 +232,7 @@ export class FakeRange
       | 'clear'
       | 'clearNote'
       | 'protect'
+      | 'createTextFinder'
       | 'activate'
       | 'isBlank'
     >
@@ -689,6 +691,10 @@ export class FakeRange
   }
 
   // ---- misc ----
+  /** "Creates a text finder for the range, which can find and replace text in this range." */
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    return new FakeTextFinder(this, String(findText ?? '')).self;
+  }
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     const book = this.sheet.spreadsheet;
     const p = new FakeProtection(book, {

@@ -56,6 +56,7 @@ export class FakeSheet
       | 'getParent'
       | 'getRange'
       | 'getDataRange'
+      | 'createTextFinder'
       | 'getLastRow'
       | 'getLastColumn'
       | 'getMaxRows'
@@ -351,6 +352,10 @@ export class FakeSheet
   /** "Returns a Range corresponding to the dimensions in which data is present." (A1 when empty.) */
   getDataRange(): GasRange {
     return this.dataRangeRaw().self;
+  }
+  /** "Creates a text finder for the sheet" (searches the cells that hold data). */
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    return this.dataRangeRaw().createTextFinder(findText);
   }
   getLastRow(): number {
     return this.lastRow();

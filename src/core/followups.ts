@@ -28,6 +28,11 @@ export const JOB_ACTIONS = {
   applyAfter: 'apply online now',
   /** Followed by the count: "tell 2 referrers the outcome". */
   tellOutcome: (n: number) => `tell ${n} ${n === 1 ? 'referrer' : 'referrers'} the outcome`,
+  /**
+   * An accepted offer concerns every referrer, at every company (step 6: "tell them again when you
+   * accept an offer anywhere"): "tell every referrer you accepted this offer (3 to tell)".
+   */
+  tellAccepted: (n: number) => `tell every referrer you accepted this offer (${n} to tell)`,
   findPeople: 'find people to contact',
 } as const;
 
@@ -76,10 +81,32 @@ function owesOutcome(c: FollowUpContact, job: FollowUpJob): boolean {
   return job.outcomeOn !== null && c.outcomeSharedOn < job.outcomeOn;
 }
 
+/** Whether the job's Outcome is Accepted. */
+export function isAccepted(job: FollowUpJob | null): boolean {
+  return job !== null && job.outcome === 'Accepted';
+}
+
+/**
+ * Of the Accepted jobs, the one accepted last (a blank Outcome on counts as the latest): the
+ * offer every referrer must hear about. Null when no job is Accepted.
+ */
+export function latestAccepted<T extends FollowUpJob>(jobs: readonly T[]): T | null {
+  let best: T | null = null;
+  for (const j of jobs) {
+    if (!isAccepted(j)) continue;
+    if (best === null || j.outcomeOn === null) best = j;
+    else if (best.outcomeOn !== null && j.outcomeOn > best.outcomeOn) best = j;
+    if (best.outcomeOn === null) break;
+  }
+  return best;
+}
+
 /**
  * Every contract rule that applies to a contact, in table order, with its due day.
  * A rule whose anchor date is blank (Replied on, Call on/Referred on, Referred on, Outcome on)
  * is due today; "no reply yet" needs Messaged on and "prepare"/"log the call" need Call on.
+ * `accepted` is the offer accepted anywhere (latestAccepted): a referrer at any company is told
+ * of it too ("tell them the outcome", due its Outcome on + Share outcome within days).
  */
 export function contactFollowUps(
   contact: FollowUpContact,
@@ -87,6 +114,7 @@ export function contactFollowUps(
   settings: FollowUpSettings,
   now: number,
   timeZone: string,
+  accepted: FollowUpJob | null = null,
 ): FollowUp[] {
   const today = todayOf(now, timeZone);
   const out: FollowUp[] = [];
@@ -116,12 +144,12 @@ export function contactFollowUps(
       due: contact.referredOn === null ? today : contact.referredOn + settings.applyWithinDays,
     });
   }
-  if (outcomeKnown(job) && owesOutcome(contact, job)) {
-    out.push({
-      action: CONTACT_ACTIONS.tellOutcome,
-      due: job.outcomeOn === null ? today : job.outcomeOn + settings.shareOutcomeWithinDays,
-    });
-  }
+  const tell = (about: FollowUpJob) => ({
+    action: CONTACT_ACTIONS.tellOutcome,
+    due: about.outcomeOn === null ? today : about.outcomeOn + settings.shareOutcomeWithinDays,
+  });
+  if (outcomeKnown(job) && owesOutcome(contact, job)) out.push(tell(job));
+  else if (accepted !== null && accepted !== job && owesOutcome(contact, accepted)) out.push(tell(accepted));
   if (status === 'Messaged' && contact.repliedOn === null && contact.messagedOn !== null) {
     out.push({ action: CONTACT_ACTIONS.noReply, due: contact.messagedOn + settings.noReplyAfterDays });
   }
@@ -146,8 +174,9 @@ export function nextActionForContact(
   settings: FollowUpSettings,
   now: number,
   timeZone: string,
+  accepted: FollowUpJob | null = null,
 ): FollowUp | null {
-  return earliest(contactFollowUps(contact, job, settings, now, timeZone));
+  return earliest(contactFollowUps(contact, job, settings, now, timeZone, accepted));
 }
 
 const ACTIVE_GONE = new Set(['No reply', 'Declined', 'Skip']);
@@ -160,6 +189,8 @@ const ACTIVE_GONE = new Set(['No reply', 'Declined', 'Skip']);
  *    "apply online now", due the earliest Referred on + Apply within days.
  * 3. Outcome known (not blank/Pending), N referrers not yet told →
  *    "tell N referrer(s) the outcome", due Outcome on + Share outcome within days (today if blank).
+ *    When the Outcome is Accepted and `referrers` (everyone with Referred on, at any company) is
+ *    given, every referrer counts: "tell every referrer you accepted this offer (N to tell)".
  * 4. Job open and nobody active on it (no contacts, or all No reply / Declined / Skip) →
  *    "find people to contact", due today.
  * 5. Job open and `trial` given (the Premium trial reminder worded by core/trial, PRODUCT point 22)
@@ -172,6 +203,7 @@ export function jobFollowUps(
   now: number,
   timeZone: string,
   trial: FollowUp | null = null,
+  referrers?: readonly FollowUpContact[],
 ): FollowUp[] {
   const today = todayOf(now, timeZone);
   const out: FollowUp[] = [];
@@ -200,11 +232,12 @@ export function jobFollowUps(
       out.push({ action: JOB_ACTIONS.applyAfter, due: firstReferral + settings.applyWithinDays });
   }
   if (outcomeKnown(job)) {
+    const everyone = isAccepted(job) && referrers !== undefined;
     let owed = 0;
-    for (const c of contactsForJob) if (owesOutcome(c, job)) owed++;
+    for (const c of everyone ? referrers : contactsForJob) if (owesOutcome(c, job)) owed++;
     if (owed > 0) {
       out.push({
-        action: JOB_ACTIONS.tellOutcome(owed),
+        action: everyone ? JOB_ACTIONS.tellAccepted(owed) : JOB_ACTIONS.tellOutcome(owed),
         due: job.outcomeOn === null ? today : job.outcomeOn + settings.shareOutcomeWithinDays,
       });
     }
@@ -227,8 +260,9 @@ export function nextActionForJob(
   now: number,
   timeZone: string,
   trial: FollowUp | null = null,
+  referrers?: readonly FollowUpContact[],
 ): FollowUp | null {
-  return earliest(jobFollowUps(job, contactsForJob, settings, now, timeZone, trial));
+  return earliest(jobFollowUps(job, contactsForJob, settings, now, timeZone, trial, referrers));
 }
 
 /** The highlight of a Next action / Due pair: red when overdue, amber when due today, else no fill. */

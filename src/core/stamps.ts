@@ -3,7 +3,7 @@
 import { dayOf, midnightOf } from './dates';
 import { C, STATUSES, type Status } from './schema';
 import { type ColumnWrite, col, headerIndex, isBlankRow, type Table, type WritePlan } from './table';
-import { inList } from './text';
+import { inList, textKey } from './text';
 import { type Cell, escapeFormula, isBlank } from './values';
 
 /** The date column each status stamps when it is blank (PRODUCT.md, precise point 8). */
@@ -33,6 +33,17 @@ export interface StampInput {
   readonly now: number;
   /** Who changed it: "edit" or the add-on action ("Mark as sent"). */
   readonly by: string;
+  /**
+   * The To status of each person's last Activity row, by personKey, when it was looked up. It
+   * makes a retry exact: a change already logged is not logged again, and a change whose log
+   * row was lost is logged from the status it really left.
+   */
+  readonly lastLogged?: ReadonlyMap<string, string>;
+}
+
+/** The key of a person in Activity and on Contacts: Company and Name, by text key. */
+export function personKey(company: unknown, name: unknown): string {
+  return `${textKey(company)}\u0000${textKey(name)}`;
 }
 
 /** The stamps to write and the rows to append to Activity. */
@@ -58,9 +69,13 @@ export function statusOf(v: Cell | undefined): Status | null {
  *   Call on) only when that cell is blank: an existing stamp is never overwritten. Dates are
  *   midnight of today in the spreadsheet's time zone; Call on (a date-time) gets now, to the minute.
  * - Every change is logged to Activity, including a status that is not in the list (no stamp)
- *   and a cleared status; a row whose old value is known and equal to the new one is skipped, and
- *   so is a wholly blank row. Text from the sheet goes through escapeFormula.
- * - A missing date column means no stamp (Set up tracker adds it back).
+ *   and a cleared status. From is the old value when known (a single-cell edit), else the
+ *   person's last logged status (`lastLogged`), else blank.
+ * - Retries are exact: when the person's last Activity row already says this status, no second
+ *   row is written; when the old value equals the new one (the same value entered again) but the
+ *   log still shows an earlier status, the change is logged from that status. A row whose old
+ *   value equals the new one with nothing to repair is skipped, and so is a wholly blank row.
+ * - Text from the sheet goes through escapeFormula. A missing date column means no stamp.
  */
 export function stampsForStatusChange(input: StampInput): StampResult {
   const { contacts, timeZone, now } = input;
@@ -81,8 +96,14 @@ export function stampsForStatusChange(input: StampInput): StampResult {
     seen.add(row);
     const to = text(cells[iStatus]);
     const before = input.previous?.[k];
-    const from = before === undefined ? '' : text(before);
-    if (before !== undefined && from.toLowerCase() === to.toLowerCase()) return;
+    const last = input.lastLogged?.get(
+      personKey(iCompany < 0 ? '' : cells[iCompany], iName < 0 ? '' : cells[iName]),
+    );
+    const same = (a: string | undefined) => a !== undefined && textKey(a) === textKey(to);
+    const sameAsBefore = before !== undefined && same(text(before));
+    if (sameAsBefore && (last === undefined || same(last))) return;
+    const logged = same(last);
+    const from = sameAsBefore ? (last ?? '') : before !== undefined ? text(before) : (last ?? '');
 
     const status = statusOf(to);
     const header = status ? STAMP_COLUMN[status] : undefined;
@@ -93,6 +114,7 @@ export function stampsForStatusChange(input: StampInput): StampResult {
         writes.push({ row, header, value });
       }
     }
+    if (logged) return;
     activity.push([
       new Date(now),
       escapeFormula(iCompany < 0 ? '' : text(cells[iCompany])),

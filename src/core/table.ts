@@ -71,3 +71,15 @@ export function withPlan(table: Table, plan: WritePlan): Table {
   }
   return { headers: table.headers, rows };
 }
+
+/** The A1 letters of a 1-based column number (1 → A, 27 → AA). */
+export function columnLetter(column: number): string {
+  let n = Math.floor(column);
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}

@@ -1,15 +1,38 @@
-// Follow-ups on the sheet: Refresh (whole sheets), onEdit (stamps + edited rows), daily reminders.
+// Follow-ups on the sheet: Refresh (whole sheets), live recompute of the rows a change affects
+// (onEdit, Mark as sent, Save call guide), stamps and Activity, and the daily digest.
 
 import { buildDigest } from '../core/digest';
-import { type FollowUpPlan, planFollowUps } from '../core/followup-plan';
-import { C, SHEET } from '../core/schema';
+import {
+  type AffectedInput,
+  type AffectedPlan,
+  affectedCompanies,
+  companyPattern,
+  type FollowUpPlan,
+  hasReferrer,
+  needsAllReferrers,
+  needsEveryReferrer,
+  planAffected,
+  planFollowUps,
+  type SheetRows,
+  sameTextPattern,
+  trialCredits,
+  trialNeedsAllContacts,
+} from '../core/followup-plan';
+import { C, J, SHEET } from '../core/schema';
 import { parseSettings, type Settings } from '../core/settings';
-import { applyStamps, stampPlan, stampsForStatusChange } from '../core/stamps';
-import { col, headerIndex, type Table } from '../core/table';
+import { applyStamps, personKey, stampPlan, stampsForStatusChange } from '../core/stamps';
+import { col, headerIndex } from '../core/table';
+import { textKey } from '../core/text';
 import { describeTrial } from '../core/trial';
-import type { Cell } from '../core/values';
-import { appendRows, applyPlan, readTable } from './gas-table';
-import { flagSettingProblems, readSettingsRows, readTracker, type TrackerData } from './workbook';
+import { type Cell, isBlank } from '../core/values';
+import { appendRows, applyPlan, findRows, readHeaders, readRows, readTable } from './gas-table';
+import {
+  flagSettingProblems,
+  readSettingsRows,
+  readTracker,
+  requireSheet,
+  type TrackerData,
+} from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -36,63 +59,359 @@ export function appendActivity(ss: Spreadsheet, rows: readonly (readonly (string
   appendRows(sheet, rows);
 }
 
+// ---------------------------------------------------------------- live recompute of affected rows
+
+/** The columns whose change can change a follow-up rule (PRODUCT point 19). */
+export const CONTACT_TRIGGERS: readonly string[] = [
+  C.status,
+  C.messagedOn,
+  C.repliedOn,
+  C.callOn,
+  C.referredOn,
+  C.thankedOn,
+  C.outcomeSharedOn,
+];
+export const JOB_TRIGGERS: readonly string[] = [J.apply, J.appliedOn, J.outcome, J.outcomeOn];
+
+/** What changed: sheet rows of Contacts and Jobs, and the headers of the columns changed. */
+export interface AffectedTarget {
+  readonly contactRows?: readonly number[];
+  readonly jobRows?: readonly number[];
+  /** Headers of the Contacts columns changed (an edit's columns; Mark as sent's stamp and Status). */
+  readonly contactColumns?: readonly string[];
+  /** Headers of the Jobs columns changed (an edit's columns; Save call guide's Apply). */
+  readonly jobColumns?: readonly string[];
+}
+
+/** One sheet's rows as read for a live recompute. */
+export interface ReadRows {
+  /** null when the sheet is missing (Jobs only: read as empty). */
+  readonly sheet: Sheet | null;
+  readonly rows: SheetRows;
+}
+
+/** Everything planAffected needs, read before anything is written. */
+export interface AffectedData {
+  readonly contacts: ReadRows & { readonly sheet: Sheet };
+  readonly jobs: ReadRows;
+  readonly settingsRows: Cell[][];
+  readonly timeZone: string;
+  readonly changedContacts: readonly number[];
+  readonly changedJobs: readonly number[];
+  readonly everyReferrer: boolean;
+  /** Credits left over the whole sheet, when the Premium trial reminder needs them (else undefined). */
+  readonly credits?: number;
+}
+
+/** A sheet and its header row, when the caller already has them (onEdit has the edited sheet's). */
+export interface KnownSheet {
+  readonly sheet: Sheet;
+  readonly headers: readonly string[];
+}
+
+/** Sheets the caller already holds. */
+export interface KnownSheets {
+  readonly contacts?: KnownSheet;
+  readonly jobs?: KnownSheet;
+}
+
+const hasAny = (columns: readonly string[] | undefined, headers: readonly string[]) =>
+  (columns ?? []).some((c) => headers.some((h) => textKey(h) === textKey(c)));
+
+/** A pool of rows read from one sheet, by sheet row. */
+class RowPool {
+  readonly rows = new Map<number, Cell[]>();
+  constructor(
+    readonly sheet: Sheet | null,
+    readonly headers: readonly string[],
+  ) {}
+  read(rowNumbers: Iterable<number>): void {
+    if (!this.sheet || this.headers.length === 0) return;
+    const missing = [...rowNumbers].filter((r) => r >= 2 && !this.rows.has(r));
+    for (const [r, cells] of readRows(this.sheet, missing, this.headers.length)) {
+      if (!this.rows.has(r)) this.rows.set(r, cells);
+    }
+  }
+  find(header: string, pattern: string, ignoreDiacritics = false): number[] {
+    const i = col(headerIndex(this.headers), header);
+    if (!this.sheet || i < 0) return [];
+    return findRows(this.sheet, i + 1, pattern, ignoreDiacritics);
+  }
+  cell(row: number, header: string): Cell | undefined {
+    const i = col(headerIndex(this.headers), header);
+    return i < 0 ? undefined : this.rows.get(row)?.[i];
+  }
+  toSheetRows(): SheetRows {
+    const numbers = [...this.rows.keys()].sort((a, b) => a - b);
+    return { headers: this.headers, rows: numbers.map((r) => this.rows.get(r)!), rowNumbers: numbers };
+  }
+}
+
+/**
+ * Reads what a live recompute of the changed rows needs, and nothing that grows with the sheets:
+ * both header rows, the changed rows, every Contacts and Jobs row of their companies (found by a
+ * TextFinder search on the Company columns, so the columns themselves are not read), Settings,
+ * and, when an accepted offer makes the change concern every referrer (needsEveryReferrer), the
+ * Accepted jobs and the referrers, found the same way. All of it before any write. A missing
+ * Contacts sheet is a UserError (run Set up tracker); a missing Jobs reads as empty. The one
+ * exception to "nothing that grows": during a Premium trial's last days with InMail credits left
+ * not typed in Settings, the jobs' trial reminder needs the credits estimated from every contact,
+ * so Contacts is read whole (typing the figure in Settings avoids it).
+ */
+export function readAffected(
+  ss: Spreadsheet,
+  target: AffectedTarget,
+  now: number,
+  known: KnownSheets = {},
+): AffectedData {
+  const contactsSheet = known.contacts?.sheet ?? requireSheet(ss, SHEET.contacts);
+  const jobsSheet = known.jobs ? known.jobs.sheet : ss.getSheetByName(SHEET.jobs);
+  const cPool = new RowPool(contactsSheet, known.contacts?.headers ?? readHeaders(contactsSheet));
+  const jPool = new RowPool(jobsSheet, jobsSheet ? (known.jobs?.headers ?? readHeaders(jobsSheet)) : []);
+  const changedContacts = [...new Set(target.contactRows ?? [])].filter((r) => r >= 2);
+  const changedJobs = [...new Set(target.jobRows ?? [])].filter((r) => r >= 2);
+  cPool.read(changedContacts);
+  jPool.read(changedJobs);
+
+  const outcomeEdited = hasAny(target.jobColumns, [J.outcome, J.outcomeOn]);
+  const referrerEdited =
+    hasAny(target.contactColumns, [C.referredOn, C.outcomeSharedOn]) ||
+    changedContacts.some(
+      (r) => !isBlank(cPool.cell(r, C.referredOn)) || textKey(cPool.cell(r, C.status)) === 'referred',
+    );
+  let accepted: number[] | null = null;
+  const findAccepted = () => {
+    accepted ??= jPool.find(J.outcome, '\\s*accepted\\s*');
+    return accepted;
+  };
+  // Whether an accepted offer makes this change concern every referrer (and every Accepted job).
+  const everyReferrer = needsEveryReferrer({
+    outcomeEdited,
+    referrerEdited,
+    anyAccepted: !outcomeEdited && referrerEdited && findAccepted().length > 0,
+  });
+  if (everyReferrer) {
+    jPool.read(findAccepted());
+    cPool.read(cPool.find(C.referredOn, '.+'));
+  }
+
+  const settingsRows = readSettingsRows(ss);
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const input = (): AffectedInput => ({
+    contacts: cPool.toSheetRows(),
+    jobs: jPool.toSheetRows(),
+    settingsRows,
+    timeZone,
+    now: 0,
+    changedContacts,
+    changedJobs,
+    everyReferrer,
+  });
+  const companies = affectedCompanies(input());
+  if (companies.length > 0) {
+    const pattern = companyPattern(companies);
+    cPool.read(cPool.find(C.company, pattern, true));
+    jPool.read(jPool.find(J.company, pattern, true));
+  }
+  // A referrer's advice also follows an offer accepted at any company; an Accepted job's advice
+  // counts every referrer.
+  if (hasReferrer(cPool.toSheetRows(), timeZone)) jPool.read(findAccepted());
+  if (!everyReferrer && needsAllReferrers(input())) cPool.read(cPool.find(C.referredOn, '.+'));
+  const credits = trialNeedsAllContacts(settingsRows, timeZone, now)
+    ? trialCredits(readTable(contactsSheet), settingsRows, timeZone, now)
+    : undefined;
+  return {
+    contacts: { sheet: contactsSheet, rows: cPool.toSheetRows() },
+    jobs: { sheet: jobsSheet, rows: jPool.toSheetRows() },
+    settingsRows,
+    timeZone,
+    changedContacts,
+    changedJobs,
+    everyReferrer,
+    ...(credits === undefined ? {} : { credits }),
+  };
+}
+
+/** The index in `t.rows` of a sheet row, or -1. */
+export function indexOfRow(t: SheetRows, sheetRow: number): number {
+  return t.rowNumbers ? t.rowNumbers.indexOf(sheetRow) : sheetRow - 2;
+}
+
+/**
+ * Plans and writes Next action, Due and fills of the affected rows (see planAffected), with no
+ * read. `contactsAfter` is Contacts as the caller has changed them in memory (stamps, Status),
+ * the same rows as `data.contacts.rows`. Returns what it recomputed.
+ */
+export function writeAffected(data: AffectedData, now: number, contactsAfter?: SheetRows): AffectedPlan {
+  const contacts = contactsAfter ?? data.contacts.rows;
+  const plan = planAffected({
+    contacts,
+    jobs: data.jobs.rows,
+    settingsRows: data.settingsRows,
+    timeZone: data.timeZone,
+    now,
+    changedContacts: data.changedContacts,
+    changedJobs: data.changedJobs,
+    everyReferrer: data.everyReferrer,
+    ...(data.credits === undefined ? {} : { credits: data.credits }),
+  });
+  applyPlan(data.contacts.sheet, contacts, plan.contacts, contacts.rowNumbers ?? 2);
+  if (data.jobs.sheet) applyPlan(data.jobs.sheet, data.jobs.rows, plan.jobs, data.jobs.rows.rowNumbers ?? 2);
+  return plan;
+}
+
+/** Reads and recomputes the follow-ups of the changed rows: readAffected then writeAffected. */
+export function refreshAffected(ss: Spreadsheet, target: AffectedTarget, now: number): AffectedPlan {
+  return writeAffected(readAffected(ss, target, now), now);
+}
+
+// ---------------------------------------------------------------- Activity
+
+/** Activity headers (PRODUCT "Activity"). */
+const ACTIVITY = { company: 'Company', name: 'Name', to: 'To status' } as const;
+
+/**
+ * The Activity sheet, opened in an action's read phase so that appending later reads nothing
+ * (all reads before all writes: one flush). Null when the sheet is missing.
+ */
+export class ActivityLog {
+  private constructor(
+    private readonly sheet: Sheet,
+    private lastRow: number,
+    private maxRows: number,
+  ) {}
+
+  /** Three calls: the sheet, its last row, its height. */
+  static open(ss: Spreadsheet): ActivityLog | null {
+    const sheet = ss.getSheetByName(SHEET.activity);
+    return sheet ? new ActivityLog(sheet, sheet.getLastRow(), sheet.getMaxRows()) : null;
+  }
+
+  /**
+   * The To status of each person's last Activity row, by personKey: a TextFinder search of
+   * Activity's Name column for these names, then only the rows found are read.
+   */
+  lastStatuses(people: readonly { company: unknown; name: unknown }[]): Map<string, string> {
+    const out = new Map<string, string>();
+    const names = people.map((p) => String(p.name ?? '').trim()).filter((n) => n !== '');
+    if (names.length === 0 || this.lastRow < 2) return out;
+    const pool = new RowPool(this.sheet, readHeaders(this.sheet));
+    pool.read(pool.find(ACTIVITY.name, sameTextPattern(names)));
+    for (const row of [...pool.rows.keys()].sort((a, b) => a - b)) {
+      const key = personKey(pool.cell(row, ACTIVITY.company), pool.cell(row, ACTIVITY.name));
+      out.set(key, String(pool.cell(row, ACTIVITY.to) ?? '').trim());
+    }
+    return out;
+  }
+
+  /** Appends rows in one write, reading nothing. */
+  append(rows: readonly (readonly (string | Date)[])[]): void {
+    if (rows.length === 0) return;
+    appendRows(this.sheet, rows, this.lastRow, this.maxRows);
+    this.lastRow += rows.length;
+    this.maxRows = Math.max(this.maxRows, this.lastRow);
+  }
+}
+
+// ---------------------------------------------------------------- onEdit
+
 /** What an edit changed, as Apps Script's onEdit event describes it. */
 export interface EditInput {
   range: GoogleAppsScript.Spreadsheet.Range;
   /** Present only for a single-cell edit. */
   oldValue?: unknown;
   value?: unknown;
+  /**
+   * The Status values the edited rows had when the edit was made (a pending edit replayed later):
+   * stamps and Activity follow them rather than what the cells hold now.
+   */
+  statuses?: readonly string[];
+}
+
+/** Headers of the columns an edit covers, and how many columns it covers. */
+function editedHeaders(
+  headers: readonly string[],
+  range: GoogleAppsScript.Spreadsheet.Range,
+): { columns: string[]; width: number } {
+  const first = range.getColumn();
+  const last = range.getLastColumn();
+  const columns = headers.slice(Math.max(first - 1, 0), last).filter((h) => h.trim() !== '');
+  return { columns, width: last - first + 1 };
 }
 
 /**
- * Handles an edit on Contacts that touches Status: stamps blank date columns, appends to Activity,
- * and recomputes Next action, Due and fill for the edited rows only. Returns false when the edit
- * is not a Status change on Contacts. A constant number of Sheets calls, whatever the sheet size.
+ * Handles an edit: on Contacts, a change of Status stamps its blank date column and logs to
+ * Activity; a change of Status or of any date column, on Contacts, or of Apply, Applied on,
+ * Outcome or Outcome on, on Jobs, recomputes Next action and Due of the affected Contacts rows
+ * and of their Jobs rows. Returns false when the edit changes no rule. Reads (readAffected) come
+ * before writes; writes go stamps, computed columns, then Activity last, so that a run that
+ * failed part-way is finished by running it again (a retried edit never logs twice).
  */
-export function handleStatusEdit(ss: Spreadsheet, edit: EditInput, now: number): boolean {
+export function handleEdit(ss: Spreadsheet, edit: EditInput, now: number): boolean {
   const sheet: Sheet = edit.range.getSheet();
-  if (sheet.getName() !== SHEET.contacts) return false;
+  const name = sheet.getName();
+  const onContacts = name === SHEET.contacts;
+  if (!onContacts && name !== SHEET.jobs) return false;
   const firstRow = Math.max(edit.range.getRow(), 2);
   const lastRow = edit.range.getLastRow();
   if (lastRow < firstRow) return false;
-  const lastCol = sheet.getLastColumn();
-  if (lastCol === 0) return false;
-  const headers = sheet
-    .getRange(1, 1, 1, lastCol)
-    .getValues()[0]!
-    .map((h) => String(h));
-  const statusCol = col(headerIndex(headers), C.status) + 1;
-  if (statusCol === 0 || statusCol < edit.range.getColumn() || statusCol > edit.range.getLastColumn())
-    return false;
+  const headers = readHeaders(sheet);
+  const { columns, width } = editedHeaders(headers, edit.range);
+  if (!hasAny(columns, onContacts ? CONTACT_TRIGGERS : JOB_TRIGGERS)) return false;
 
-  const rows = sheet.getRange(firstRow, 1, lastRow - firstRow + 1, lastCol).getValues() as Cell[][];
-  const table: Table = { headers, rows };
-  const indexes = rows.map((_, i) => i);
-  const single = edit.range.getNumRows() === 1 && edit.range.getNumColumns() === 1;
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const stamps = stampsForStatusChange({
-    contacts: table,
-    rows: indexes,
-    ...(single ? { previous: [edit.oldValue === undefined ? '' : String(edit.oldValue)] } : {}),
-    timeZone,
+  const rows = Array.from({ length: lastRow - firstRow + 1 }, (_, i) => firstRow + i);
+  const data = readAffected(
+    ss,
+    onContacts ? { contactRows: rows, contactColumns: columns } : { jobRows: rows, jobColumns: columns },
     now,
-    by: 'edit',
-  });
-  if (stamps.writes.length > 0)
-    applyPlan(sheet, table, stampPlan(SHEET.contacts, table, stamps.writes), firstRow);
-  appendActivity(ss, stamps.activity);
+    onContacts ? { contacts: { sheet, headers } } : { jobs: { sheet, headers } },
+  );
 
-  const stamped = applyStamps(table, stamps.writes);
-  const jobsSheet = ss.getSheetByName(SHEET.jobs);
-  const plan = planFollowUps({
-    contacts: stamped,
-    jobs: jobsSheet ? readTable(jobsSheet) : { headers: [], rows: [] },
-    settingsRows: readSettingsRows(ss),
-    timeZone,
-    now,
-    onlyRows: indexes,
-  });
-  applyPlan(sheet, stamped, plan.contacts, firstRow);
+  // Stamps and Activity for a Status change (Contacts only).
+  let contactsAfter = data.contacts.rows;
+  const log = onContacts && hasAny(columns, [C.status]) ? ActivityLog.open(ss) : null;
+  let stamps: ReturnType<typeof stampsForStatusChange> | null = null;
+  if (onContacts && hasAny(columns, [C.status])) {
+    const at = rows.map((r) => indexOfRow(contactsAfter, r)).filter((i) => i >= 0);
+    const iStatus = col(headerIndex(headers), C.status);
+    const asEdited = at.map((i, k) => {
+      const cells = (contactsAfter.rows[i] ?? []).slice();
+      const was = edit.statuses?.[k];
+      if (was !== undefined && iStatus >= 0) cells[iStatus] = was;
+      return cells;
+    });
+    const single = rows.length === 1 && width === 1;
+    const idx = headerIndex(headers);
+    const people = asEdited.map((cells) => ({
+      company: cells[col(idx, C.company)],
+      name: cells[col(idx, C.name)],
+    }));
+    stamps = stampsForStatusChange({
+      contacts: { headers, rows: asEdited },
+      rows: asEdited.map((_, k) => k),
+      ...(single ? { previous: [edit.oldValue === undefined ? '' : String(edit.oldValue)] } : {}),
+      lastLogged: log?.lastStatuses(people) ?? new Map(),
+      timeZone: data.timeZone,
+      now,
+      by: 'edit',
+    });
+    // Stamp writes are indexed by the edited rows; map them onto the rows read.
+    const writes = stamps.writes.map((w) => ({ ...w, row: at[w.row]! }));
+    stamps = { writes, activity: stamps.activity };
+    contactsAfter = { ...applyStamps(contactsAfter, writes), rowNumbers: contactsAfter.rowNumbers ?? [] };
+  }
+
+  // Writes: stamps, then the computed columns, then Activity.
+  if (stamps && stamps.writes.length > 0) {
+    applyPlan(
+      data.contacts.sheet,
+      data.contacts.rows,
+      stampPlan(SHEET.contacts, data.contacts.rows, stamps.writes),
+      data.contacts.rows.rowNumbers ?? 2,
+    );
+  }
+  writeAffected(data, now, contactsAfter);
+  if (stamps) log?.append(stamps.activity);
   return true;
 }
 

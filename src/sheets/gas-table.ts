@@ -1,7 +1,7 @@
 // Reads whole sheets into Tables and applies WritePlans to the add-on's own columns in batched calls.
 
 import { DATE_FORMAT, DATETIME_FORMAT, SETUP_SHEETS } from '../core/schema';
-import { headerIndex, isBlankRow, type Table, type WritePlan } from '../core/table';
+import { columnLetter, headerIndex, isBlankRow, type Table, type WritePlan } from '../core/table';
 import { textKey } from '../core/text';
 import type { Cell } from '../core/values';
 
@@ -40,16 +40,28 @@ function contiguousBlocks(cols: readonly number[]): number[][] {
   return blocks;
 }
 
+/** Where a table's rows sit: the sheet row of rows[0] (consecutive rows), or each row's sheet row. */
+export type RowsAt = number | readonly number[];
+
+function rowAt(at: RowsAt, i: number): number {
+  return typeof at === 'number' ? at + i : (at[i] ?? -1);
+}
+
 /**
- * Row spans to write: rows with at least one defined entry, merged across rows that are
- * entirely blank in the table (writing '' over '' there changes nothing), split elsewhere so
- * untouched non-blank rows are never rewritten.
+ * Row spans to write (indexes into the table): rows with at least one defined entry, merged
+ * across rows that are entirely blank in the table (writing '' over '' there changes nothing),
+ * split elsewhere so untouched non-blank rows are never rewritten, and split where the sheet
+ * rows are not consecutive.
  */
-function rowSpans(defined: readonly boolean[], table: Table): [number, number][] {
+function rowSpans(defined: readonly boolean[], table: Table, at: RowsAt): [number, number][] {
   const spans: [number, number][] = [];
   let start = -1;
   let lastDefined = -1;
   for (let r = 0; r < defined.length; r++) {
+    if (start >= 0 && rowAt(at, r) !== rowAt(at, r - 1) + 1) {
+      spans.push([start, lastDefined]);
+      start = -1;
+    }
     if (defined[r]) {
       if (start < 0) start = r;
       lastDefined = r;
@@ -64,12 +76,14 @@ function rowSpans(defined: readonly boolean[], table: Table): [number, number][]
 
 /**
  * Applies a plan: for each contiguous block of planned columns and each span of rows, one
- * setValues, and (when the plan has fills) one getBackgrounds + one setBackgrounds. Cells the
- * plan leaves `undefined` keep their current value and fill. Columns missing from the sheet are
- * skipped. `firstRow` is the sheet row of `table.rows[0]` (2 for a whole-sheet read). Returns the
- * number of cells written.
+ * setValues (plus one setNumberFormat per date column), and when the plan has fills one
+ * setBackgrounds. Cells the plan leaves `undefined` keep their value; their fill is kept too,
+ * except on rows that are blank in the table, where the add-on's own column gets no fill — so
+ * a plan that gives every planned row its fills (as follow-ups do) never reads before writing.
+ * Columns missing from the sheet are skipped. `at` is the sheet row of `table.rows[0]` (2 for a
+ * whole-sheet read) or the sheet row of each row. Returns the number of cells written.
  */
-export function applyPlan(sheet: Sheet, table: Table, plan: WritePlan, firstRow = 2): number {
+export function applyPlan(sheet: Sheet, table: Table, plan: WritePlan, at: RowsAt = 2): number {
   const idx = headerIndex(table.headers);
   const byCol = new Map<number, WritePlan['columns'][number]>();
   for (const w of plan.columns) {
@@ -93,8 +107,9 @@ export function applyPlan(sheet: Sheet, table: Table, plan: WritePlan, firstRow 
     const hasFills = writes.some((w) => w.backgrounds);
     const hasNotes = writes.some((w) => w.notes);
     const formats = block.map((c, j) => [c, formatFor(plan.sheet, writes[j]!.header)] as const);
-    for (const [from, to] of rowSpans(defined, table)) {
-      const range = sheet.getRange(firstRow + from, block[0]! + 1, to - from + 1, block.length);
+    for (const [from, to] of rowSpans(defined, table, at)) {
+      const top = rowAt(at, from);
+      const range = sheet.getRange(top, block[0]! + 1, to - from + 1, block.length);
       if (hasValues) {
         const values: Cell[][] = [];
         for (let r = from; r <= to; r++) {
@@ -103,18 +118,31 @@ export function applyPlan(sheet: Sheet, table: Table, plan: WritePlan, firstRow 
         range.setValues(values);
         written += values.length * block.length;
         for (const [c, format] of formats) {
-          if (format) sheet.getRange(firstRow + from, c + 1, to - from + 1, 1).setNumberFormat(format);
+          if (format) sheet.getRange(top, c + 1, to - from + 1, 1).setNumberFormat(format);
         }
       }
       if (hasFills) {
-        const current = range.getBackgrounds();
-        const fills = current.map((row, i) =>
-          row.map((bg, j) => {
-            const planned = writes[j]!.backgrounds?.[from + i];
-            if (planned === undefined) return bg === '#ffffff' ? null : bg;
-            return planned;
-          }),
-        );
+        const planned = (i: number, j: number) => {
+          const v = writes[j]!.backgrounds?.[from + i];
+          if (v !== undefined) return v;
+          return isBlankRow(table.rows[from + i] ?? []) ? null : undefined;
+        };
+        const n = to - from + 1;
+        let needCurrent = false;
+        for (let i = 0; i < n && !needCurrent; i++)
+          for (let j = 0; j < block.length; j++) if (planned(i, j) === undefined) needCurrent = true;
+        const current = needCurrent ? range.getBackgrounds() : null;
+        const fills: (string | null)[][] = [];
+        for (let i = 0; i < n; i++) {
+          fills.push(
+            block.map((_, j) => {
+              const p = planned(i, j);
+              if (p !== undefined) return p;
+              const bg = current?.[i]?.[j] ?? null;
+              return bg === '#ffffff' ? null : bg;
+            }),
+          );
+        }
         range.setBackgrounds(fills as string[][]);
       }
       if (hasNotes) {
@@ -126,19 +154,82 @@ export function applyPlan(sheet: Sheet, table: Table, plan: WritePlan, firstRow 
   return written;
 }
 
+/** At most this many getValues per readRows call: rows further apart are read with the rows between. */
+export const MAX_ROW_READS = 6;
+
+/**
+ * Reads whole rows (columns 1…width) of the given sheet rows: one getValues per run of
+ * consecutive rows, runs closer than the others merged until there are at most MAX_ROW_READS.
+ * Returns each requested row's cells by sheet row (rows read in between are returned too).
+ */
+export function readRows(sheet: Sheet, rows: Iterable<number>, width: number): Map<number, Cell[]> {
+  const out = new Map<number, Cell[]>();
+  const wanted = [...new Set(rows)].filter((r) => Number.isInteger(r) && r >= 1).sort((a, b) => a - b);
+  if (wanted.length === 0 || width < 1) return out;
+  const runs: [number, number][] = [];
+  for (const r of wanted) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === r - 1) last[1] = r;
+    else runs.push([r, r]);
+  }
+  while (runs.length > MAX_ROW_READS) {
+    let best = 1;
+    for (let i = 2; i < runs.length; i++)
+      if (runs[i]![0] - runs[i - 1]![1] < runs[best]![0] - runs[best - 1]![1]) best = i;
+    runs[best - 1]![1] = runs[best]![1];
+    runs.splice(best, 1);
+  }
+  for (const [from, to] of runs) {
+    const values = sheet.getRange(from, 1, to - from + 1, width).getValues() as Cell[][];
+    values.forEach((cells, i) => {
+      out.set(from + i, cells);
+    });
+  }
+  return out;
+}
+
+/**
+ * The sheet rows (below the header) whose cell in `column` matches `pattern`, a regular
+ * expression matched against the whole displayed cell, ignoring case (and accents when
+ * `ignoreDiacritics`): one TextFinder search, done by Sheets, so no cell of the column is read
+ * into the script.
+ */
+export function findRows(sheet: Sheet, column: number, pattern: string, ignoreDiacritics = false): number[] {
+  const letter = columnLetter(column);
+  let finder = sheet.getRange(`${letter}2:${letter}`).createTextFinder(pattern).useRegularExpression(true);
+  if (ignoreDiacritics) finder = finder.ignoreDiacritics(true);
+  return finder
+    .matchEntireCell(true)
+    .findAll()
+    .map((r) => r.getRow());
+}
+
+/** The header row (row 1) of a sheet as text: two calls (last column, one getValues). */
+export function readHeaders(sheet: Sheet): string[] {
+  const lastCol = sheet.getLastColumn();
+  if (lastCol === 0) return [];
+  return sheet
+    .getRange(1, 1, 1, lastCol)
+    .getValues()[0]!
+    .map((h) => String(h ?? ''));
+}
+
 /**
  * Appends rows after row `after` (default: the last row with content) in one setValues, growing
- * the grid first when it is too short. Returns the sheet row of the first appended row.
+ * the grid first when it is too short (`maxRows`: the grid's height, when already read). Returns
+ * the sheet row of the first appended row.
  */
 export function appendRows(
   sheet: Sheet,
   rows: readonly (readonly Cell[])[],
   after = sheet.getLastRow(),
+  maxRows?: number,
 ): number {
   const start = after + 1;
   if (rows.length === 0) return start;
-  const missing = start + rows.length - 1 - sheet.getMaxRows();
-  if (missing > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missing);
+  const height = maxRows ?? sheet.getMaxRows();
+  const missing = start + rows.length - 1 - height;
+  if (missing > 0) sheet.insertRowsAfter(height, missing);
   sheet.getRange(start, 1, rows.length, rows[0]!.length).setValues(rows.map((r) => [...r]));
   return start;
 }

@@ -1,7 +1,7 @@
 // The simple onEdit trigger's run: stamps, Activity and follow-ups of the edited Contacts rows.
 
 import { isUserError } from '../core/errors';
-import { handleStatusEdit } from './followups';
+import { handleEdit } from './followups';
 import { withDocumentLock } from './lock';
 
 /**
@@ -14,7 +14,7 @@ export function onEditHandler(e: GoogleAppsScript.Events.SheetsOnEdit | undefine
     const ss = e.source ?? SpreadsheetApp.getActiveSpreadsheet();
     withDocumentLock(
       () =>
-        handleStatusEdit(
+        handleEdit(
           ss,
           {
             range: e.range,

@@ -113,9 +113,7 @@ describe('onEdit', () => {
     const sheet = contactsSheet(b);
     sheet.getRange(2, status).setValue('Messaged');
     const a1 = sheet.getRange(2, status).getA1Notation();
-    b.emu.calls.reset();
     edit(b, a1, 'Messaged', 'To contact');
-    const calls = sheetsCalls(b);
     const stamp = sheet.getRange(2, colOf(b, 'Messaged on')).getValue() as Date;
     expect(stamp).toBeInstanceOf(b.evaluate<DateConstructor>('Date'));
     expect(sheet.getRange(2, colOf(b, 'Messaged on')).getDisplayValue()).toBe('2026-03-10');
@@ -125,7 +123,6 @@ describe('onEdit', () => {
     expect(sheet.getRange(3, colOf(b, 'Messaged on')).getValue()).toBe('');
     const activity = b.emu.spreadsheet.self.getSheetByName('Activity')!.getDataRange().getValues();
     expect(activity[1]!.slice(1)).toEqual(['Acme', 'Ann', 'To contact', 'Messaged', 'edit']);
-    expect(calls).toBeLessThan(40);
   });
 
   it('never overwrites an existing stamp', () => {

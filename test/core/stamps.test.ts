@@ -2,7 +2,7 @@
 
 import { dayFromYmd, midnightOf, zonedToInstant } from '../../src/core/dates';
 import { C, CONTACTS } from '../../src/core/schema';
-import { applyStamps, stampsForStatusChange } from '../../src/core/stamps';
+import { applyStamps, personKey, stampsForStatusChange } from '../../src/core/stamps';
 import type { Table } from '../../src/core/table';
 import type { Cell } from '../../src/core/values';
 
@@ -155,5 +155,42 @@ describe('applyStamps', () => {
     expect(after.rows[0]?.[i]).toEqual(TODAY);
     expect(t.rows[0]?.[i]).toBe('');
     expect(applyStamps(t, [])).toBe(t);
+  });
+});
+
+describe('retried Status changes', () => {
+  const ann = { [C.company]: 'Acme', [C.name]: 'Ann', [C.status]: 'Messaged' };
+  const logged = (to: string) => new Map([[personKey(' ACME', 'ann '), to]]);
+  const retry = (previous: (string | undefined)[] | undefined, lastLogged?: Map<string, string>) =>
+    stampsForStatusChange({
+      contacts: table([ann]),
+      rows: [0],
+      previous,
+      lastLogged,
+      timeZone: TZ,
+      now: NOW,
+      by: 'edit',
+    });
+
+  it('never logs a second row for a change Activity already shows', () => {
+    expect(retry(['To contact'], logged('Messaged')).activity).toEqual([]);
+    expect(retry(undefined, logged('messaged')).activity).toEqual([]);
+    // …but still repairs a missing stamp.
+    expect(retry(undefined, logged('Messaged')).writes).toHaveLength(1);
+  });
+
+  it('logs the real transition when the same value is entered again after its log row was lost', () => {
+    const r = retry(['Messaged'], logged('To contact'));
+    expect(r.activity.map((a) => a.slice(3))).toEqual([['To contact', 'Messaged', 'edit']]);
+  });
+
+  it('takes From from the last logged status when a paste gives no old value', () => {
+    expect(retry(undefined, logged('Replied')).activity[0]!.slice(3, 5)).toEqual(['Replied', 'Messaged']);
+    expect(retry(undefined, new Map()).activity[0]!.slice(3, 5)).toEqual(['', 'Messaged']);
+  });
+
+  it('still skips the same value entered again when nothing needs repairing', () => {
+    expect(retry(['Messaged']).activity).toEqual([]);
+    expect(retry(['Messaged'], new Map()).activity).toEqual([]);
   });
 });
