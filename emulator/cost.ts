@@ -49,6 +49,7 @@ const SPREADSHEET_SERVICES = new Set([
   'Selection',
   'Protection',
   'EmbeddedChart',
+  'TextFinder',
 ]);
 
 /** Spreadsheet calls answered without waiting: handles, metadata, geometry of a Range the script made, builders. */
@@ -103,7 +104,23 @@ const LOCAL = new Set([
   'Protection.getDescription',
   'Protection.isWarningOnly',
   'Protection.getRange',
+  // A TextFinder is a builder: creating and configuring it waits for nothing (its search does).
+  'Range.createTextFinder',
+  'Sheet.createTextFinder',
+  'Spreadsheet.createTextFinder',
+  'TextFinder.matchCase',
+  'TextFinder.matchEntireCell',
+  'TextFinder.matchFormulaText',
+  'TextFinder.useRegularExpression',
+  'TextFinder.ignoreDiacritics',
+  'TextFinder.startFrom',
 ]);
+
+/**
+ * Reads whose name does not start with get/is/has: a TextFinder's search runs on the server and
+ * returns the matching cells' positions (no values: no cells read).
+ */
+const READS = new Set(['TextFinder.findAll', 'TextFinder.findNext', 'TextFinder.findPrevious']);
 
 /** Spreadsheet writes the server answers at once: they hand back a new server object. */
 const SYNC = new Set(['Spreadsheet.insertSheet', 'Range.protect', 'Sheet.protect']);
@@ -119,6 +136,7 @@ export function classify(key: string): CallKind {
   if (!SPREADSHEET_SERVICES.has(service)) return 'other';
   if (LOCAL.has(key)) return 'local';
   if (SYNC.has(key)) return 'sync';
+  if (READS.has(key)) return 'read';
   return READ_PREFIX.test(method) ? 'read' : 'write';
 }
 

@@ -271,20 +271,17 @@ export function refreshAffected(ss: Spreadsheet, target: AffectedTarget, now: nu
 const ACTIVITY = { company: 'Company', name: 'Name', to: 'To status' } as const;
 
 /**
- * The Activity sheet, opened in an action's read phase so that appending later reads nothing
- * (all reads before all writes: one flush). Null when the sheet is missing.
+ * The Activity sheet. Appending reads nothing (Sheet.appendRow, one per row: Sheets puts each
+ * after the last row itself, even when another script appends at the same time), so an action
+ * can log after its other writes without a second flush.
  */
 export class ActivityLog {
-  private constructor(
-    private readonly sheet: Sheet,
-    private lastRow: number,
-    private maxRows: number,
-  ) {}
+  private constructor(private readonly sheet: Sheet) {}
 
-  /** Three calls: the sheet, its last row, its height. */
+  /** The Activity sheet, or null when it is missing (nothing is logged then). */
   static open(ss: Spreadsheet): ActivityLog | null {
     const sheet = ss.getSheetByName(SHEET.activity);
-    return sheet ? new ActivityLog(sheet, sheet.getLastRow(), sheet.getMaxRows()) : null;
+    return sheet ? new ActivityLog(sheet) : null;
   }
 
   /**
@@ -294,7 +291,7 @@ export class ActivityLog {
   lastStatuses(people: readonly { company: unknown; name: unknown }[]): Map<string, string> {
     const out = new Map<string, string>();
     const names = people.map((p) => String(p.name ?? '').trim()).filter((n) => n !== '');
-    if (names.length === 0 || this.lastRow < 2) return out;
+    if (names.length === 0) return out;
     const pool = new RowPool(this.sheet, readHeaders(this.sheet));
     pool.read(pool.find(ACTIVITY.name, sameTextPattern(names)));
     for (const row of [...pool.rows.keys()].sort((a, b) => a - b)) {
@@ -304,12 +301,9 @@ export class ActivityLog {
     return out;
   }
 
-  /** Appends rows in one write, reading nothing. */
+  /** Appends rows, reading nothing. */
   append(rows: readonly (readonly (string | Date)[])[]): void {
-    if (rows.length === 0) return;
-    appendRows(this.sheet, rows, this.lastRow, this.maxRows);
-    this.lastRow += rows.length;
-    this.maxRows = Math.max(this.maxRows, this.lastRow);
+    for (const row of rows) this.sheet.appendRow([...row]);
   }
 }
 

@@ -154,13 +154,17 @@ export function applyPlan(sheet: Sheet, table: Table, plan: WritePlan, at: RowsA
   return written;
 }
 
-/** At most this many getValues per readRows call: rows further apart are read with the rows between. */
-export const MAX_ROW_READS = 6;
+/**
+ * Rows in between two runs are read along with them when that costs less than a second read: a
+ * round trip (about 100 ms) against 0.01 ms a cell (docs/performance.md).
+ */
+export const MERGE_GAP_CELLS = 10_000;
 
 /**
  * Reads whole rows (columns 1…width) of the given sheet rows: one getValues per run of
- * consecutive rows, runs closer than the others merged until there are at most MAX_ROW_READS.
- * Returns each requested row's cells by sheet row (rows read in between are returned too).
+ * consecutive rows, runs merged when the rows between them are cheaper to read than another
+ * round trip (MERGE_GAP_CELLS). Reads follow the rows asked for, never the sheet's size.
+ * Returns each row read by sheet row (rows read in between are returned too).
  */
 export function readRows(sheet: Sheet, rows: Iterable<number>, width: number): Map<number, Cell[]> {
   const out = new Map<number, Cell[]>();
@@ -169,15 +173,8 @@ export function readRows(sheet: Sheet, rows: Iterable<number>, width: number): M
   const runs: [number, number][] = [];
   for (const r of wanted) {
     const last = runs[runs.length - 1];
-    if (last && last[1] === r - 1) last[1] = r;
+    if (last && (r - last[1] - 1) * width <= MERGE_GAP_CELLS) last[1] = r;
     else runs.push([r, r]);
-  }
-  while (runs.length > MAX_ROW_READS) {
-    let best = 1;
-    for (let i = 2; i < runs.length; i++)
-      if (runs[i]![0] - runs[i - 1]![1] < runs[best]![0] - runs[best - 1]![1]) best = i;
-    runs[best - 1]![1] = runs[best]![1];
-    runs.splice(best, 1);
   }
   for (const [from, to] of runs) {
     const values = sheet.getRange(from, 1, to - from + 1, width).getValues() as Cell[][];
@@ -204,14 +201,15 @@ export function findRows(sheet: Sheet, column: number, pattern: string, ignoreDi
     .map((r) => r.getRow());
 }
 
-/** The header row (row 1) of a sheet as text: two calls (last column, one getValues). */
+/**
+ * The header row (row 1) of a sheet as text, to the last non-blank header: one read of row 1
+ * (`1:1`, the sheet's whole width), so its last column need not be asked first.
+ */
 export function readHeaders(sheet: Sheet): string[] {
-  const lastCol = sheet.getLastColumn();
-  if (lastCol === 0) return [];
-  return sheet
-    .getRange(1, 1, 1, lastCol)
-    .getValues()[0]!
-    .map((h) => String(h ?? ''));
+  const row = (sheet.getRange('1:1').getValues()[0] ?? []).map((h) => String(h ?? ''));
+  let end = row.length;
+  while (end > 0 && row[end - 1]!.trim() === '') end--;
+  return row.slice(0, end);
 }
 
 /**

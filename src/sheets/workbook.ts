@@ -25,11 +25,17 @@ export function requireSheet(ss: Spreadsheet, name: string): Sheet {
   return sheet;
 }
 
-/** The Settings rows (below the header), read in one call; [] when the sheet is absent. */
+/**
+ * The Settings rows (below the header, to the last non-blank one), read in one call: columns A:B
+ * whole, so the sheet's size need not be asked first. [] when the sheet is absent.
+ */
 export function readSettingsRows(ss: Spreadsheet): Cell[][] {
   const sheet = ss.getSheetByName(SHEET.settings);
   if (!sheet) return [];
-  return readTable(sheet).rows as Cell[][];
+  const rows = sheet.getRange('A:B').getValues() as Cell[][];
+  let end = rows.length;
+  while (end > 1 && rows[end - 1]!.every((v) => v === '' || v === null)) end--;
+  return rows.slice(1, end);
 }
 
 /** A sheet and its table, read with one getValues(). */

@@ -207,7 +207,8 @@ describe('daily reminders', () => {
     b.call('menuTurnOnReminders');
     b.emu.calls.reset();
     b.emu.triggers.fire('dailyReminder', {}, (name, e) => b.call(name, e));
-    expect(b.emu.calls.get('Sheet.getDataRange')).toBe(3);
+    // Contacts and Jobs whole (getDataRange), Settings' two columns (A:B): each once.
+    expect(b.emu.calls.get('Sheet.getDataRange')).toBe(2);
     expect(b.emu.spreadsheet.self.getSheetByName('Dashboard')!.getCharts()).toHaveLength(1);
   });
 

@@ -26,6 +26,7 @@ describe('the cost model', () => {
         'Sheet.getCharts',
         'Spreadsheet.getActiveRange',
         'SpreadsheetApp.getActiveRange',
+        'TextFinder.findAll',
       ]) {
         expect([key, classify(key)]).toEqual([key, 'read']);
       }
@@ -64,6 +65,9 @@ describe('the cost model', () => {
         'Range.getLastRow',
         'Range.getA1Notation',
         'Range.getSheet',
+        'Range.createTextFinder',
+        'TextFinder.useRegularExpression',
+        'TextFinder.matchEntireCell',
       ]) {
         expect([key, classify(key)]).toEqual([key, 'local']);
       }

@@ -73,11 +73,16 @@ export interface PlainTable {
   rows: unknown[][];
 }
 
-/** Contacts and Jobs tables: `n` contacts spread over `companies` companies, one or two jobs each. */
+/**
+ * Contacts and Jobs tables: `n` contacts spread over `companies` companies, one or two jobs each;
+ * at random, or `grouped` (the same number at each company, in runs, as people are added company
+ * by company).
+ */
 export function generateSheets(
   n: number,
   companies: number,
   seed = 42,
+  grouped = false,
 ): { contacts: PlainTable; jobs: PlainTable; now: number } {
   const r = rng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
@@ -88,7 +93,8 @@ export function generateSheets(
   }
   const contacts: Record<string, unknown>[] = [];
   for (let i = 0; i < n; i++) {
-    const c = Math.floor(r() * companies);
+    const drawn = Math.floor(r() * companies);
+    const c = grouped ? Math.floor((i * companies) / n) : drawn;
     const status = pick(STATUSES);
     const row: Record<string, unknown> = {
       Company: `Company ${c}`,
@@ -138,10 +144,14 @@ export function companiesFor(contacts: number): number {
 }
 
 /** A set-up tracker with `contacts` generated people, `companies` companies on Jobs and Settings filled in. */
-export function trackerBundle(contacts: number, companies = companiesFor(contacts)): LoadedBundle {
+export function trackerBundle(
+  contacts: number,
+  companies = companiesFor(contacts),
+  grouped = false,
+): LoadedBundle {
   const b = loadBundle({ now: NOW, timeZone: TIME_ZONE });
   b.call('menuSetUpTracker');
-  const data = generateSheets(contacts, companies);
+  const data = generateSheets(contacts, companies, 42, grouped);
   const target = targetRow(contacts) - 2;
   const ci = (h: string) => CONTACT_HEADERS.indexOf(h);
   const row = data.contacts.rows[target]!;
@@ -342,6 +352,8 @@ export function measureActions(
   options: {
     only?: (a: ActionCase) => boolean;
     companies?: number;
+    /** Contacts grouped by company, the same number at each (see generateSheets). */
+    grouped?: boolean;
     extra?: (b: LoadedBundle, out: Map<string, ActionCost>) => void;
   } = {},
 ): Map<string, ActionCost> {
@@ -353,7 +365,7 @@ export function measureActions(
   }
   const shared = chosen.filter((x) => !x.fresh);
   if (shared.length === 0 && !options.extra) return out;
-  const b = trackerBundle(contacts, options.companies);
+  const b = trackerBundle(contacts, options.companies, options.grouped);
   let extraDone = false;
   const extra = () => {
     if (extraDone) return;
