@@ -118,7 +118,7 @@ scopeOf.set(NAIVE, 'whole-sheet');
 const int = (n) => Math.round(n).toLocaleString('en-US');
 function seconds(ms) {
   if (ms < 10) return `${ms.toFixed(2)} ms`;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 10_000) return `${int(ms)} ms`;
   if (ms < 100_000) return `${(ms / 1000).toFixed(1)} s`;
   return `${Math.round(ms / 1000).toLocaleString('en-US')} s`;
 }
