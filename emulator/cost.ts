@@ -28,8 +28,8 @@ export const COST_MS = Object.freeze({
  * - `local`: answered without waiting for the spreadsheet: object handles, the geometry of a Range the
  *   script made, builders, and the document's metadata that comes with the spreadsheet when the script
  *   opens it (its sheets by name, its time zone, name, id and URL).
- * - `read`: a round trip that returns document data (cells, formats, notes, sizes, the selection);
- *   buffered writes are committed (flushed) first.
+ * - `read`: a round trip that returns document data (cells, formats, notes, sizes, the selection, the
+ *   ranges a TextFinder finds); buffered writes are committed (flushed) first.
  * - `write`: buffered by Apps Script's write cache; committed at the next read, `flush()` or the end.
  * - `sync`: a write the server must answer at once (it returns a new server object: `insertSheet`,
  *   `protect`): a round trip, committing earlier writes first; its own change is then pending.
@@ -51,6 +51,51 @@ const SPREADSHEET_SERVICES = new Set([
   'EmbeddedChart',
   'TextFinder',
 ]);
+
+/** Other services and the spreadsheet's builders and value objects: counted, not timed. */
+const OTHER_SERVICES = new Set([
+  'LockService',
+  'Lock',
+  'PropertiesService',
+  'Properties',
+  'Ui',
+  'Menu',
+  'PromptResponse',
+  'HtmlService',
+  'HtmlOutput',
+  'HtmlTemplate',
+  'MailApp',
+  'ScriptApp',
+  'Trigger',
+  'TriggerBuilder',
+  'ClockTriggerBuilder',
+  'SpreadsheetTriggerBuilder',
+  'Service',
+  'Session',
+  'User',
+  'Utilities',
+  'Blob',
+  'Logger',
+  'console',
+  'Charts',
+  'DataValidationBuilder',
+  'DataValidation',
+  'ConditionalFormatRuleBuilder',
+  'ConditionalFormatRule',
+  'BooleanCondition',
+  'EmbeddedChartBuilder',
+  'ChartOptions',
+  'ContainerInfo',
+]);
+
+/**
+ * Whether the model knows a call's service. An unknown one is classed like a spreadsheet object
+ * (reads by name, else writes), and the count pins refuse it until it is added here.
+ */
+export function isKnownService(key: string): boolean {
+  const service = key.slice(0, key.indexOf('.'));
+  return SPREADSHEET_SERVICES.has(service) || OTHER_SERVICES.has(service);
+}
 
 /** Spreadsheet calls answered without waiting: handles, metadata, geometry of a Range the script made, builders. */
 const LOCAL = new Set([
@@ -133,7 +178,7 @@ export function classify(key: string): CallKind {
   const dot = key.indexOf('.');
   const service = key.slice(0, dot);
   const method = key.slice(dot + 1);
-  if (!SPREADSHEET_SERVICES.has(service)) return 'other';
+  if (OTHER_SERVICES.has(service)) return 'other';
   if (LOCAL.has(key)) return 'local';
   if (SYNC.has(key)) return 'sync';
   if (READS.has(key)) return 'read';

@@ -1,6 +1,6 @@
 // Count pins from the cost model (emulator/cost.ts): what each action reads, flushes and calls on 20 and
 // 2,000 contacts (same Jobs, Settings and Templates). Counts only; timings stay in `npm run bench`.
-import type { ActionCost } from '../../emulator/cost';
+import { type ActionCost, isKnownService } from '../../emulator/cost';
 import { ACTIONS, measureActions } from '../helpers/workload';
 
 const SMALL = 20;
@@ -84,5 +84,13 @@ describe('whole-sheet actions', () => {
   it.each(wholeSheet)('%s makes as many calls with 2,000 contacts as with 20', (name) => {
     const [s, l] = costs(name);
     expect(l.byKey).toEqual(s.byKey);
+  });
+});
+
+describe('the cost model', () => {
+  it('knows every service the actions call', () => {
+    const keys = new Set([...small.values(), ...large.values()].flatMap((c) => Object.keys(c.byKey)));
+    expect([...keys].filter((k) => !isKnownService(k))).toEqual([]);
+    expect(keys.size).toBeGreaterThan(40);
   });
 });

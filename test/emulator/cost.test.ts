@@ -1,4 +1,4 @@
-import { COST_MS, CostMeter, classify, measure, modelledMs } from '../../emulator/cost';
+import { COST_MS, CostMeter, classify, isKnownService, measure, modelledMs } from '../../emulator/cost';
 import { createEmulator } from '../../emulator/index';
 
 function sheetOf() {
@@ -79,6 +79,22 @@ describe('the cost model', () => {
         'sync',
         'sync',
       ]);
+    });
+
+    it('a TextFinder search as a read (it runs on the server), its options as local', () => {
+      expect(classify('TextFinder.findAll')).toBe('read');
+      expect(classify('TextFinder.findNext')).toBe('read');
+      expect(classify('TextFinder.replaceAllWith')).toBe('write');
+      expect(classify('Range.createTextFinder')).toBe('local');
+      expect(classify('TextFinder.matchEntireCell')).toBe('local');
+    });
+
+    it('an unknown service like a spreadsheet object, and says it does not know it', () => {
+      expect(classify('Drawing.getWidth')).toBe('read');
+      expect(classify('Drawing.setWidth')).toBe('write');
+      expect(isKnownService('Drawing.getWidth')).toBe(false);
+      expect(isKnownService('Range.getValues')).toBe(true);
+      expect(isKnownService('Lock.tryLock')).toBe(true);
     });
 
     it('flush as a flush, and other services as untimed calls', () => {
