@@ -133,9 +133,34 @@ function writeTable(b: LoadedBundle, name: string, t: PlainTable): void {
     .setValues(t.rows.map((row) => at.map((i) => (i < 0 ? '' : row[i]))));
 }
 
-/** The Contacts row the one-row actions act on: the middle of the sheet, a 2nd-degree Premium contact at Company 0. */
-export function targetRow(contacts: number): number {
-  return 2 + Math.floor(contacts / 2);
+/** What a measured tracker holds: its size, and how many Status cells the paste changes. */
+export interface Workload {
+  contacts: number;
+  /** Rows of the Status paste (50 in the bench; at most half the contacts). */
+  pasteRows: number;
+}
+
+/**
+ * Where the one-row actions act, the same rows with the same content whatever the tracker's size, so
+ * their counts compare: Company 0 has exactly three contacts, the target (the sidebar's person, in the
+ * middle of the sheet), the edited row just below it and the last row (a reader that spans from one to
+ * the other grows with the sheet); the paste covers rows 2… of two companies found nowhere else.
+ */
+export interface Layout {
+  target: number;
+  edit: number;
+  last: number;
+  pasteFirst: number;
+  pasteRows: number;
+}
+
+/** The layout of a tracker of `contacts` people (at least 4, and at least twice the paste). */
+export function layoutOf(w: Workload): Layout {
+  if (w.contacts < 4 || w.pasteRows * 2 > w.contacts) {
+    throw new Error(`A tracker of ${w.contacts} contacts cannot hold a ${w.pasteRows}-row paste`);
+  }
+  const target = 2 + Math.floor(w.contacts / 2);
+  return { target, edit: target + 1, last: w.contacts + 1, pasteFirst: 2, pasteRows: w.pasteRows };
 }
 
 /** How many companies a tracker of `contacts` people spreads over (one or two jobs each on Jobs). */
@@ -143,26 +168,71 @@ export function companiesFor(contacts: number): number {
   return Math.max(5, Math.round(contacts / 50));
 }
 
-/** A set-up tracker with `contacts` generated people, `companies` companies on Jobs and Settings filled in. */
+/** The fixed rows of the layout, by sheet row, as values by header. */
+function focusRows(layout: Layout): Map<number, Record<string, unknown>> {
+  const rows = new Map<number, Record<string, unknown>>();
+  const base = { Job: JOB_TITLES[0], Current: 'Yes', 'Same school': 'No', 'In common': 'Python' };
+  rows.set(layout.target, {
+    ...base,
+    Company: 'Company 0',
+    Name: 'Ada Target',
+    Title: 'Senior Data Scientist',
+    Degree: '2nd',
+    Premium: 'Yes',
+    Status: 'To contact',
+  });
+  rows.set(layout.edit, {
+    ...base,
+    Company: 'Company 0',
+    Name: 'Bo Edited',
+    Title: 'Data Scientist',
+    Degree: '1st',
+    Status: 'Messaged',
+    'Messaged on': new Date(NOW - 10 * DAY),
+  });
+  rows.set(layout.last, {
+    ...base,
+    Company: 'Company 0',
+    Name: 'Cy Last',
+    Title: 'Data Analyst',
+    Degree: '2nd',
+    Status: 'Replied',
+    'Messaged on': new Date(NOW - 12 * DAY),
+    'Replied on': new Date(NOW - 2 * DAY),
+  });
+  for (let i = 0; i < layout.pasteRows; i++) {
+    rows.set(layout.pasteFirst + i, {
+      Company: i % 2 ? 'Paste Co B' : 'Paste Co A',
+      Name: `Pat Paste ${i}`,
+      Title: TITLES[i % TITLES.length],
+      Degree: i % 3 ? '2nd' : '1st',
+      Status: i % 4 ? 'To contact' : 'Messaged',
+      ...(i % 4 ? {} : { 'Messaged on': new Date(NOW - (5 + i) * DAY) }),
+    });
+  }
+  return rows;
+}
+
+/**
+ * A set-up tracker with the layout's rows, generated people elsewhere (at random, or `grouped` by
+ * company), `companies` companies on Jobs, Settings filled in.
+ */
 export function trackerBundle(
-  contacts: number,
-  companies = companiesFor(contacts),
+  w: Workload,
+  companies = companiesFor(w.contacts),
   grouped = false,
 ): LoadedBundle {
   const b = loadBundle({ now: NOW, timeZone: TIME_ZONE });
   b.call('menuSetUpTracker');
-  const data = generateSheets(contacts, companies, 42, grouped);
-  const target = targetRow(contacts) - 2;
-  const ci = (h: string) => CONTACT_HEADERS.indexOf(h);
-  const row = data.contacts.rows[target]!;
-  row[ci('Company')] = 'Company 0';
-  row[ci('Job')] = JOB_TITLES[0];
-  row[ci('Name')] = 'Ada Target';
-  row[ci('Title')] = 'Senior Data Scientist';
-  row[ci('Degree')] = '2nd';
-  row[ci('Premium')] = 'Yes';
-  row[ci('Status')] = 'To contact';
-  row[ci('Messaged on')] = '';
+  const data = generateSheets(w.contacts, companies, 42, grouped);
+  const company = CONTACT_HEADERS.indexOf('Company');
+  // Company 0 and the paste's companies hold only the layout's rows.
+  data.contacts.rows.forEach((row, i) => {
+    if (row[company] === 'Company 0') row[company] = `Company ${1 + (i % (companies - 1))}`;
+  });
+  for (const [sheetRow, values] of focusRows(layoutOf(w))) {
+    data.contacts.rows[sheetRow - 2] = CONTACT_HEADERS.map((h) => values[h] ?? '');
+  }
   writeTable(b, 'Contacts', data.contacts);
   writeTable(b, 'Jobs', data.jobs);
   setSetting(b, 'Your name', 'Sam Student');
@@ -225,9 +295,9 @@ export interface ActionCase {
   name: string;
   scope: Scope;
   /** Its own spreadsheet, when the shared tracker does not fit (setup). */
-  fresh?: (contacts: number) => LoadedBundle;
+  fresh?: (w: Workload) => LoadedBundle;
   /** Unmeasured preparation (the user's own edits, a draft to get a fingerprint); returns the run. */
-  prepare(b: LoadedBundle, contacts: number): () => void;
+  prepare(b: LoadedBundle, w: Workload): () => void;
 }
 
 /**
@@ -244,7 +314,7 @@ export const ACTIONS: readonly ActionCase[] = [
   {
     name: 'Set up tracker (existing sheet)',
     scope: 'whole-sheet',
-    fresh: (n) => userSheetBundle(n),
+    fresh: (w) => userSheetBundle(w.contacts),
     prepare: (b) => () => b.call('menuSetUpTracker'),
   },
   {
@@ -270,24 +340,24 @@ export const ACTIONS: readonly ActionCase[] = [
   {
     name: 'Sidebar selection',
     scope: 'one-row',
-    prepare: (b, n) => {
-      const status = colOf(b, 'Status');
-      b.emu.spreadsheet.selectRange(`Contacts!${sheetOf(b).getRange(targetRow(n), status).getA1Notation()}`);
+    prepare: (b, w) => {
+      const cell = sheetOf(b).getRange(layoutOf(w).target, colOf(b, 'Status'));
+      b.emu.spreadsheet.selectRange(`Contacts!${cell.getA1Notation()}`);
       return () => b.call('sidebarSelection');
     },
   },
   {
     name: 'Sidebar draft',
     scope: 'one-row',
-    prepare: (b, n) => () => b.call('sidebarDraft', targetRow(n)),
+    prepare: (b, w) => () => b.call('sidebarDraft', layoutOf(w).target),
   },
   {
     name: 'Save call guide',
     scope: 'one-row',
-    prepare: (b, n) => () =>
+    prepare: (b, w) => () =>
       b.call(
         'sidebarSaveCallGuide',
-        targetRow(n),
+        layoutOf(w).target,
         'Ask the recruiter first, then the team.',
         'Before referral',
       ),
@@ -295,17 +365,17 @@ export const ACTIONS: readonly ActionCase[] = [
   {
     name: 'Mark as sent',
     scope: 'one-row',
-    prepare: (b, n) => {
-      const draft = b.call<DraftPayload>('sidebarDraft', targetRow(n));
+    prepare: (b, w) => {
+      const draft = b.call<DraftPayload>('sidebarDraft', layoutOf(w).target);
       b.emu.endExecution();
-      return () => b.call('sidebarMarkSent', targetRow(n), draft.type, draft.fingerprint);
+      return () => b.call('sidebarMarkSent', layoutOf(w).target, draft.type, draft.fingerprint);
     },
   },
   {
     name: 'Status edit (onEdit, one cell)',
     scope: 'one-row',
-    prepare: (b, n) => {
-      const range = sheetOf(b).getRange(targetRow(n) + 1, colOf(b, 'Status'));
+    prepare: (b, w) => {
+      const range = sheetOf(b).getRange(layoutOf(w).edit, colOf(b, 'Status'));
       const old = String(range.getValue());
       range.setValue('Replied');
       const e = editEvent(b, range, 'Replied', old);
@@ -313,13 +383,12 @@ export const ACTIONS: readonly ActionCase[] = [
     },
   },
   {
-    name: 'Paste of 50 Status cells (onEdit)',
+    name: 'Status paste (onEdit)',
     scope: 'one-row',
-    prepare: (b, n) => {
-      const first = Math.max(2, targetRow(n) - 60);
-      const count = 50;
-      const range = sheetOf(b).getRange(first, colOf(b, 'Status'), count, 1);
-      range.setValues(Array.from({ length: count }, (_, i) => [i % 2 ? 'Messaged' : 'Replied']));
+    prepare: (b, w) => {
+      const { pasteFirst, pasteRows } = layoutOf(w);
+      const range = sheetOf(b).getRange(pasteFirst, colOf(b, 'Status'), pasteRows, 1);
+      range.setValues(Array.from({ length: pasteRows }, (_, i) => [i % 2 ? 'Messaged' : 'Replied']));
       const e = editEvent(b, range);
       return () => b.call('onEdit', e);
     },
@@ -354,18 +423,22 @@ export function measureActions(
     companies?: number;
     /** Contacts grouped by company, the same number at each (see generateSheets). */
     grouped?: boolean;
+    /** Rows of the Status paste; 50 unless given. */
+    pasteRows?: number;
     extra?: (b: LoadedBundle, out: Map<string, ActionCost>) => void;
   } = {},
 ): Map<string, ActionCost> {
+  const w: Workload = { contacts, pasteRows: options.pasteRows ?? 50 };
+  layoutOf(w);
   const out = new Map<string, ActionCost>();
   const chosen = ACTIONS.filter(options.only ?? (() => true));
   for (const a of chosen.filter((x) => x.fresh)) {
-    const b = a.fresh!(contacts);
-    out.set(a.name, runMeasured(b, a.prepare(b, contacts)));
+    const b = a.fresh!(w);
+    out.set(a.name, runMeasured(b, a.prepare(b, w)));
   }
   const shared = chosen.filter((x) => !x.fresh);
   if (shared.length === 0 && !options.extra) return out;
-  const b = trackerBundle(contacts, options.companies, options.grouped);
+  const b = trackerBundle(w, options.companies, options.grouped);
   let extraDone = false;
   const extra = () => {
     if (extraDone) return;
@@ -374,7 +447,7 @@ export function measureActions(
   };
   for (const a of shared) {
     if (a.name.startsWith('Import')) extra();
-    out.set(a.name, runMeasured(b, a.prepare(b, contacts)));
+    out.set(a.name, runMeasured(b, a.prepare(b, w)));
   }
   extra();
   return out;
