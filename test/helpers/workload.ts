@@ -142,25 +142,26 @@ export interface Workload {
 
 /**
  * Where the one-row actions act, the same rows with the same content whatever the tracker's size, so
- * their counts compare: Company 0 has exactly three contacts, the target (the sidebar's person, in the
- * middle of the sheet), the edited row just below it and the last row (a reader that spans from one to
- * the other grows with the sheet); the paste covers rows 2… of two companies found nowhere else.
+ * their counts compare: Company 0 has exactly three contacts, side by side in the middle of the sheet
+ * (the target, the sidebar's person; the edited row below it; one more), and the paste covers rows 2…
+ * of two companies found nowhere else. An action may read the rows of the companies involved; more
+ * Contacts rows elsewhere must not change what it reads.
  */
 export interface Layout {
   target: number;
   edit: number;
-  last: number;
+  third: number;
   pasteFirst: number;
   pasteRows: number;
 }
 
-/** The layout of a tracker of `contacts` people (at least 4, and at least twice the paste). */
+/** The layout of a tracker of `contacts` people (at least 6, and at least twice the paste). */
 export function layoutOf(w: Workload): Layout {
-  if (w.contacts < 4 || w.pasteRows * 2 > w.contacts) {
+  if (w.contacts < 6 || w.pasteRows * 2 > w.contacts) {
     throw new Error(`A tracker of ${w.contacts} contacts cannot hold a ${w.pasteRows}-row paste`);
   }
   const target = 2 + Math.floor(w.contacts / 2);
-  return { target, edit: target + 1, last: w.contacts + 1, pasteFirst: 2, pasteRows: w.pasteRows };
+  return { target, edit: target + 1, third: target + 2, pasteFirst: 2, pasteRows: w.pasteRows };
 }
 
 /** How many companies a tracker of `contacts` people spreads over (one or two jobs each on Jobs). */
@@ -190,10 +191,10 @@ function focusRows(layout: Layout): Map<number, Record<string, unknown>> {
     Status: 'Messaged',
     'Messaged on': new Date(NOW - 10 * DAY),
   });
-  rows.set(layout.last, {
+  rows.set(layout.third, {
     ...base,
     Company: 'Company 0',
-    Name: 'Cy Last',
+    Name: 'Cy Third',
     Title: 'Data Analyst',
     Degree: '2nd',
     Status: 'Replied',
