@@ -4,7 +4,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import gas from 'gas-local';
-import { createEmulator, type Emulator, type EmulatorOptions, realmFromEvaluate } from './index';
+import {
+  createEmulator,
+  type Emulator,
+  type EmulatorOptions,
+  type Execution,
+  realmFromEvaluate,
+} from './index';
+import type { AuthModeName } from './script-app';
+import { illegalArg, type ScriptRunResult, serveScriptRun } from './script-run';
 
 /** The part of appsscript.json the emulator reads. */
 export interface Manifest {
@@ -42,16 +50,42 @@ export function readProject(dir: string): BuiltProject {
 export interface LoadedBundle {
   emu: Emulator;
   context: vm.Context;
-  /** Calls a top-level function of the bundle, as Apps Script would. */
+  /**
+   * Calls a top-level function of the bundle as one Apps Script execution (see executionOf): a menu
+   * item or google.script.run in AuthMode.FULL, onOpen/onEdit as simple triggers in the event's mode.
+   * Inside an execution already in progress (a trigger being fired), it joins that execution.
+   */
   call<T = unknown>(name: string, ...args: unknown[]): T;
+  /**
+   * A google.script.run call from a page: only a public global (no trailing underscore) with JSON
+   * arguments, run as an editor execution; returns what the page's success or failure handler gets.
+   */
+  run(name: string, ...args: unknown[]): ScriptRunResult;
   /** Names of the bundle's top-level functions. */
   functions(): string[];
   /** Evaluates an expression inside the bundle's realm. */
   evaluate<T = unknown>(code: string): T;
 }
 
-/** Options of loadProject: the emulator's, except the realm and pages, which come from the project. */
+/**
+ * Options of loadProject: the emulator's, except the realm and pages, which come from the project.
+ * `oauthScopes` defaults to the manifest's, so the strict scope checks use the real appsscript.json.
+ */
 export type LoadOptions = Omit<EmulatorOptions, 'realm' | 'htmlFiles'>;
+
+const SIMPLE_TRIGGERS = new Set(['onOpen', 'onEdit', 'onSelectionChange']);
+
+/**
+ * The execution a direct call to a global starts: onOpen/onEdit run as simple triggers in the event's
+ * authMode (LIMITED by default, NONE for an add-on not yet used in the document); onInstall and every
+ * other function (menu items, google.script.run, the editor's Run) in AuthMode.FULL.
+ */
+export function executionOf(name: string, args: readonly unknown[]): Execution {
+  const e = args[0] as { authMode?: unknown } | null | undefined;
+  const mode = typeof e?.authMode === 'string' ? (e.authMode as AuthModeName) : undefined;
+  if (SIMPLE_TRIGGERS.has(name)) return { kind: 'simple-trigger', authMode: mode ?? 'LIMITED' };
+  return { kind: 'editor', authMode: name === 'onInstall' ? (mode ?? 'FULL') : 'FULL' };
+}
 
 /**
  * Loads a built project into a fresh context against a fresh emulator: the context gets a Date whose
@@ -75,6 +109,7 @@ export function loadProject(project: BuiltProject, options: LoadOptions = {}): L
   )(clock);
   const emu = createEmulator({
     ...(project.manifest.timeZone !== undefined ? { timeZone: project.manifest.timeZone } : {}),
+    ...(project.manifest.oauthScopes !== undefined ? { oauthScopes: project.manifest.oauthScopes } : {}),
     ...options,
     realm: realmFromEvaluate((src) => vm.runInContext(src, context)),
     htmlFiles: project.html,
@@ -83,13 +118,14 @@ export function loadProject(project: BuiltProject, options: LoadOptions = {}): L
   Object.assign(context, emu.globals);
   // gas-local contextifies the object it is given: an already contextified one is used as is.
   gas.require(project.dir, context, { filter: (file: string) => file.endsWith('.js') });
-  return {
+  const bundle: LoadedBundle = {
     emu,
     context,
     call<T>(name: string, ...args: unknown[]): T {
       const fn = (context as Record<string, unknown>)[name];
       if (typeof fn !== 'function') throw new Error(`${name} is not a global function of the bundle`);
-      return fn(...args) as T;
+      const run = executionOf(name, args);
+      return emu.execute(run.kind, run.authMode, () => fn(...args) as T);
     },
     functions() {
       return vm.runInContext(
@@ -100,5 +136,30 @@ export function loadProject(project: BuiltProject, options: LoadOptions = {}): L
     evaluate<T>(src: string): T {
       return vm.runInContext(src, context) as T;
     },
+    run(name: string, ...args: unknown[]) {
+      return serveScriptRun(() => {
+        const fn = (context as Record<string, unknown>)[name];
+        if (typeof fn !== 'function' || name.endsWith('_') || name === 'Date') {
+          throw new Error(`Script function not found: ${name}`);
+        }
+        const bad = illegalArg(args);
+        if (bad !== null) throw new Error(`Failed due to illegal value in property: ${bad}`);
+        const inRealm = toRealm(emu, args) as unknown[];
+        return emu.execute('editor', 'FULL', () => (fn as (...a: unknown[]) => unknown)(...inRealm));
+      });
+    },
   };
+  return bundle;
+}
+
+/** A JSON value rebuilt with the bundle realm's arrays and objects (instanceof Array holds inside). */
+export function toRealm(emu: Emulator, v: unknown): unknown {
+  const { Array: A, Object: O } = emu.ctx.realm;
+  if (Array.isArray(v)) return A.from(v, (x) => toRealm(emu, x));
+  if (v && typeof v === 'object') {
+    const out = O.create(O.prototype) as Record<string, unknown>;
+    for (const [k, x] of Object.entries(v)) out[k] = toRealm(emu, x);
+    return out;
+  }
+  return v;
 }

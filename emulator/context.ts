@@ -8,6 +8,8 @@ export interface Realm {
   Date: DateConstructor;
   Array: ArrayConstructor;
   Object: ObjectConstructor;
+  /** The realm's Error, for the exceptions services throw (default: read through `evaluate`). */
+  Error?: ErrorConstructor;
   /** Evaluates code in the realm (used by HtmlService templates to reach the script's globals). */
   evaluate(code: string): unknown;
 }
@@ -17,7 +19,29 @@ export function hostRealm(): Realm {
   // An indirect eval runs in the global scope, as code in another realm's global would.
   // biome-ignore lint/security/noGlobalEval: tests of HtmlService templates evaluate template code
   const globalEval = globalThis.eval;
-  return { Date, Array, Object, evaluate: (code: string) => globalEval(code) };
+  return { Date, Array, Object, Error, evaluate: (code: string) => globalEval(code) };
+}
+
+/**
+ * An exception as Apps Script services throw it: an Error of the script's realm (so `e instanceof
+ * Error` holds in the script) named `Exception`, so that `String(e)` and the execution log read
+ * "Exception: message" while `e.message` is the message alone.
+ */
+export function scriptError(realm: Realm, message: string): Error {
+  const ErrorC = realm.Error ?? (realm.evaluate('Error') as ErrorConstructor);
+  const e = new ErrorC(message);
+  e.name = 'Exception';
+  return e;
+}
+
+/** Re-throws what a service call threw as Apps Script does: a plain Error becomes the realm's Exception. */
+function asScriptError(realm: Realm, thrown: unknown): unknown {
+  if (thrown === null || typeof thrown !== 'object') return thrown;
+  const e = thrown as { name?: unknown; message?: unknown; stack?: unknown };
+  if (e.name !== 'Error' || typeof e.message !== 'string') return thrown;
+  const ex = scriptError(realm, e.message);
+  if (typeof e.stack === 'string') ex.stack = e.stack.replace(/^Error/, 'Exception');
+  return ex;
 }
 
 /** One call to a service method, as the hooks of a CallCounter see it. */
@@ -142,7 +166,7 @@ export interface EmulatorContext {
 
 /**
  * Wraps a service object so that every method call is counted as `name.method` and passes
- * through the counter's hooks.
+ * through the counter's hooks; what a call throws reaches the script as Apps Script's Exception.
  * Properties that are not functions pass through; `this` stays the real object.
  */
 export function counted<T extends object>(ctx: EmulatorContext, name: string, target: T): T {
@@ -150,7 +174,13 @@ export function counted<T extends object>(ctx: EmulatorContext, name: string, ta
     get(obj, prop, receiver) {
       const v = Reflect.get(obj, prop, receiver);
       if (typeof v !== 'function' || typeof prop !== 'string' || prop === 'constructor') return v;
-      return (...args: unknown[]) => ctx.calls.run(name, prop, obj, args, () => v.apply(obj, args));
+      return (...args: unknown[]) => {
+        try {
+          return ctx.calls.run(name, prop, obj, args, () => v.apply(obj, args));
+        } catch (e) {
+          throw asScriptError(ctx.realm, e);
+        }
+      };
     },
   });
 }

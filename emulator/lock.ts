@@ -35,10 +35,16 @@ export class FakeLockService {
     this.held.clear();
   }
 
-  /** The service object handed to the script. */
-  service(): GoogleAppsScript.Lock.LockService {
+  /**
+   * The service object handed to the script. `hasDocument` says whether the execution has a current
+   * document: without one, getDocumentLock() returns null ("a lock … or null if called from a web
+   * app, API executable, or a script that's not bound to a document" — an add-on's time-driven run).
+   */
+  service(hasDocument: () => boolean = () => true): GoogleAppsScript.Lock.LockService {
     return counted(this.ctx, 'LockService', {
-      getDocumentLock: () => this.lock('document'),
+      // The @types say Lock; the reference says "or null".
+      getDocumentLock: () =>
+        hasDocument() ? this.lock('document') : (null as unknown as GoogleAppsScript.Lock.Lock),
       getScriptLock: () => this.lock('script'),
       getUserLock: () => this.lock('user'),
     });

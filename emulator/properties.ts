@@ -105,23 +105,38 @@ export function createPropertyStores(ctx: EmulatorContext): PropertyStores {
 
 /**
  * The PropertiesService over the stores. `guard`, when given, is called with the method name before a store
- * is handed out, so the emulator can refuse it (e.g. in AuthMode.NONE).
+ * is handed out, so a test can refuse it. `document` may return null: "Returns … null if the script is not
+ * a container-bound script or an add-on running in a document" (an add-on's time-driven run).
  */
 export function createPropertiesService(
   ctx: EmulatorContext,
-  stores: PropertyStores,
+  stores: {
+    script: FakeProperties;
+    user: FakeProperties;
+    document: FakeProperties | (() => FakeProperties | null);
+  },
   guard?: (method: string) => void,
 ): GoogleAppsScript.Properties.PropertiesService {
-  for (const store of [stores.script, stores.user, stores.document]) {
+  const handOut = (store: FakeProperties): GoogleAppsScript.Properties.Properties => {
     if (store.self === store) store.self = counted(ctx, 'Properties', store);
-  }
-  const get = (method: string, store: FakeProperties): GoogleAppsScript.Properties.Properties => {
-    guard?.(method);
     return store.self as unknown as GoogleAppsScript.Properties.Properties;
   };
+  const document =
+    typeof stores.document === 'function' ? stores.document : () => stores.document as FakeProperties;
   return counted(ctx, 'PropertiesService', {
-    getScriptProperties: () => get('getScriptProperties', stores.script),
-    getUserProperties: () => get('getUserProperties', stores.user),
-    getDocumentProperties: () => get('getDocumentProperties', stores.document),
+    getScriptProperties: () => {
+      guard?.('getScriptProperties');
+      return handOut(stores.script);
+    },
+    getUserProperties: () => {
+      guard?.('getUserProperties');
+      return handOut(stores.user);
+    },
+    getDocumentProperties: () => {
+      guard?.('getDocumentProperties');
+      const store = document();
+      // The @types say Properties; the reference says "or null".
+      return store ? handOut(store) : (null as unknown as GoogleAppsScript.Properties.Properties);
+    },
   });
 }

@@ -20,6 +20,29 @@ export type EventTypeName = keyof typeof EventType;
 /** ScriptApp.TriggerSource values. */
 export const TriggerSource = enumOf('SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR');
 export type TriggerSourceName = keyof typeof TriggerSource;
+/** ScriptApp.AuthorizationStatus values. */
+export const AuthorizationStatus = enumOf('REQUIRED', 'NOT_REQUIRED');
+/** ScriptApp.InstallationSource values: NONE is "Script is not running as an add-on". */
+export const InstallationSource = enumOf('APPS_MARKETPLACE_DOMAIN_ADD_ON', 'NONE', 'WEB_STORE_ADD_ON');
+export type InstallationSourceName = keyof typeof InstallationSource;
+
+/** What ScriptApp knows of the script's authorization: the manifest's scopes and the user's grant. */
+export interface AuthState {
+  /** The manifest's explicit oauthScopes, or null when Apps Script detects scopes itself (all granted). */
+  declared(): readonly string[] | null;
+  /** The scopes the user granted (a subset of the declared ones under granular consent). */
+  granted(): readonly string[];
+  /** How the script was installed: NONE for a bound script. */
+  installationSource(): InstallationSourceName;
+  /** Records an authorization prompt (requireScopes) shown to the user. */
+  prompt(scopes: readonly string[]): void;
+}
+
+/** The URL getAuthorizationUrl() hands out when something is missing. */
+export const AUTHORIZATION_URL = 'https://script.google.com/macros/d/emulator/authorize';
+/** What requireScopes throws after prompting: the execution ends there. */
+export const AUTHORIZATION_REQUIRED_MESSAGE = 'Authorization is required to perform that action.';
+
 /** ScriptApp.WeekDay (Base.Weekday) values. */
 export const WeekDay = enumOf('SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY');
 export type WeekDayName = keyof typeof WeekDay;
@@ -86,8 +109,20 @@ export class FakeTriggers {
 
   constructor(
     private readonly ctx: EmulatorContext,
-    private readonly opts: { timeZone: string } = { timeZone: 'Etc/UTC' },
+    private readonly opts: { timeZone: string; auth?: AuthState } = { timeZone: 'Etc/UTC' },
   ) {}
+
+  /** The authorization state ScriptApp reports (everything granted when not given). */
+  get auth(): AuthState {
+    return (
+      this.opts.auth ?? {
+        declared: () => null,
+        granted: () => [],
+        installationSource: () => 'NONE',
+        prompt: () => undefined,
+      }
+    );
+  }
 
   /** @internal Adds a trigger, enforcing the limit. */
   add(t: Omit<TriggerRecord, 'uniqueId' | 'createdAt'>): TriggerRecord {
@@ -120,6 +155,7 @@ export class FakeTriggers {
     uniqueIdOrHandler: string,
     event: Record<string, unknown> | undefined,
     callGlobal: CallGlobal,
+    around: (trigger: TriggerRecord, run: () => unknown) => unknown = (_t, run) => run(),
   ): FiredTrigger[] {
     const byId = this.list.find((t) => t.uniqueId === uniqueIdOrHandler);
     const targets = byId ? [byId] : this.byHandler(uniqueIdOrHandler);
@@ -130,7 +166,7 @@ export class FakeTriggers {
       e.triggerUid = trigger.uniqueId;
       if (trigger.eventType === 'CLOCK') Object.assign(e, this.clockFields(trigger));
       Object.assign(e, event ?? {});
-      const result = callGlobal(trigger.handlerFunction, e);
+      const result = around(trigger, () => callGlobal(trigger.handlerFunction, e));
       const fired = { trigger, event: e, result };
       this.fired.push(fired);
       return fired;
@@ -324,6 +360,10 @@ export class FakeScriptApp {
   readonly EventType = EventType as unknown as typeof GoogleAppsScript.Script.EventType;
   readonly TriggerSource = TriggerSource as unknown as typeof GoogleAppsScript.Script.TriggerSource;
   readonly WeekDay = WeekDay as unknown as typeof GoogleAppsScript.Base.Weekday;
+  readonly AuthorizationStatus =
+    AuthorizationStatus as unknown as typeof GoogleAppsScript.Script.AuthorizationStatus;
+  readonly InstallationSource =
+    InstallationSource as unknown as typeof GoogleAppsScript.Script.InstallationSource;
 
   constructor(
     private readonly ctx: EmulatorContext,
@@ -368,6 +408,67 @@ export class FakeScriptApp {
   }
   getScriptId(): string {
     return '1EmulatorScriptId0000000000000000000000000000000000000';
+  }
+  /**
+   * "Gets an object that checks if the user has granted authorization for all script requirements."
+   * With a list of scopes, only those are checked and getAuthorizedScopes() returns the granted ones
+   * among them (https://developers.google.com/apps-script/reference/script/authorization-info).
+   */
+  getAuthorizationInfo(authMode: unknown, oAuthScopes?: unknown): GoogleAppsScript.Script.AuthorizationInfo {
+    if (typeof authMode !== 'string' || !(authMode in AuthMode))
+      throw new Error('Invalid argument: authMode');
+    if (
+      oAuthScopes !== undefined &&
+      (!Array.isArray(oAuthScopes) || oAuthScopes.some((x) => typeof x !== 'string'))
+    )
+      throw new Error('Invalid argument: oAuthScopes');
+    const missing = this.missingScopes(oAuthScopes as string[] | undefined);
+    const asked = (oAuthScopes as string[] | undefined) ?? this.triggers.auth.declared() ?? [];
+    const granted = this.grantedAmong(asked);
+    const { realm } = this.ctx;
+    return counted(this.ctx, 'AuthorizationInfo', {
+      getAuthorizationStatus: () =>
+        (missing.length > 0 ? AuthorizationStatus.REQUIRED : AuthorizationStatus.NOT_REQUIRED) as unknown,
+      getAuthorizationUrl: () => (missing.length > 0 ? AUTHORIZATION_URL : null),
+      getAuthorizedScopes: () => realm.Array.from(granted),
+    }) as unknown as GoogleAppsScript.Script.AuthorizationInfo;
+  }
+  /**
+   * "Validates if the user has granted consent for all of the requested scopes … If any of the
+   * specified consents aren't granted, then this method ends the current execution and renders an
+   * authorization prompt to request the missing consent."
+   */
+  requireScopes(authMode: unknown, oAuthScopes: unknown): void {
+    if (typeof authMode !== 'string' || !(authMode in AuthMode))
+      throw new Error('Invalid argument: authMode');
+    if (!Array.isArray(oAuthScopes) || oAuthScopes.some((x) => typeof x !== 'string'))
+      throw new Error('Invalid argument: oAuthScopes');
+    const missing = this.missingScopes(oAuthScopes as string[]);
+    if (missing.length === 0) return;
+    this.triggers.auth.prompt(missing);
+    throw new Error(AUTHORIZATION_REQUIRED_MESSAGE);
+  }
+  /** requireScopes for every scope the script declares. */
+  requireAllScopes(authMode: unknown): void {
+    this.requireScopes(authMode, [...(this.triggers.auth.declared() ?? [])]);
+  }
+  /** "Returns an enum value that indicates how the script came to be installed as an add-on for the current user." */
+  getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
+    return this.triggers.auth.installationSource() as unknown as GoogleAppsScript.Script.InstallationSource;
+  }
+  private grantedAmong(scopes: readonly string[]): string[] {
+    const auth = this.triggers.auth;
+    if (auth.declared() === null) return [...scopes];
+    const granted = auth.granted();
+    return scopes.filter((s) => granted.includes(s));
+  }
+  private missingScopes(scopes: readonly string[] | undefined): string[] {
+    const auth = this.triggers.auth;
+    const declared = auth.declared();
+    if (declared === null) return [];
+    const asked = scopes ?? declared;
+    const granted = auth.granted();
+    return asked.filter((s) => !granted.includes(s));
   }
   getOAuthToken(): string {
     return `ya29.emulator-token-for-${this.ctx.user}`;

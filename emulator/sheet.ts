@@ -44,6 +44,16 @@ function contains(a: RangeRef, row: number, col: number, nr: number, nc: number)
   return a.row <= row && a.col <= col && row + nr <= a.row + a.numRows && col + nc <= a.col + a.numCols;
 }
 
+/** The formatting of a cell without its value, formula or note: what an inserted row or column copies. */
+function formatOf(cell: Cell | undefined): Cell | undefined {
+  if (!cell) return undefined;
+  const copy: Cell = { v: '' };
+  for (const k of ['bg', 'nf', 'fw', 'fc', 'ha', 'wrap', 'dv'] as const) {
+    if (cell[k] !== undefined) (copy as unknown as Record<string, unknown>)[k] = cell[k];
+  }
+  return Object.keys(copy).length > 1 ? copy : undefined;
+}
+
 /** A sheet of the emulated spreadsheet. Scripts get `self`, the counting proxy. */
 export class FakeSheet
   implements
@@ -370,13 +380,21 @@ export class FakeSheet
     return this.maxCols;
   }
 
+  /**
+   * "Inserts a number of rows after the given row position." The new rows take the formatting
+   * (fill, font, number format, alignment, wrap, data validation) of the row before them, as Sheets'
+   * InsertDimensionRequest with inheritFromBefore: true
+   * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#insertdimensionrequest);
+   * values and notes are not copied.
+   */
   insertRowsAfter(afterPosition: number, howMany: number): GasSheet {
     if (afterPosition < 1 || afterPosition > this.maxRows) throw new Error(OUTSIDE_ERROR);
-    return this.insertRowsAt(afterPosition, howMany);
+    return this.insertRowsAt(afterPosition, howMany, afterPosition);
   }
+  /** "Inserts a number of rows before the given row position." They take the formatting of the row after them. */
   insertRowsBefore(beforePosition: number, howMany: number): GasSheet {
     if (beforePosition < 1 || beforePosition > this.maxRows) throw new Error(OUTSIDE_ERROR);
-    return this.insertRowsAt(beforePosition - 1, howMany);
+    return this.insertRowsAt(beforePosition - 1, howMany, beforePosition + howMany);
   }
   insertRows(rowIndex: number, numRows = 1): GasSheet {
     return this.insertRowsBefore(rowIndex, numRows);
@@ -387,10 +405,17 @@ export class FakeSheet
   insertRowBefore(beforePosition: number): GasSheet {
     return this.insertRowsBefore(beforePosition, 1);
   }
-  private insertRowsAt(index0: number, howMany: number): GasSheet {
+  /** Inserts rows after 0-based index `index0`; `from` is the 1-based row (after insertion) whose format they copy. */
+  private insertRowsAt(index0: number, howMany: number, from: number): GasSheet {
     if (!(howMany >= 1)) throw new Error('The number of rows to insert must be at least 1.');
     if (this.rows.length > index0) this.rows.splice(index0, 0, ...new Array<(Cell | undefined)[]>(howMany));
     this.maxRows += howMany;
+    const source = this.rows[from - 1];
+    if (source) {
+      for (let r = index0; r < index0 + howMany; r++) {
+        this.rows[r] = source.map((cell) => formatOf(cell));
+      }
+    }
     return this.self;
   }
   deleteRows(rowPosition: number, howMany: number): void {
@@ -406,13 +431,18 @@ export class FakeSheet
     this.deleteRows(rowPosition, 1);
     return this.self;
   }
+  /**
+   * "Inserts a given number of columns after the given column position." The new columns take the
+   * formatting and width of the column before them (Sheets' inheritFromBefore: true, as for rows).
+   */
   insertColumnsAfter(afterPosition: number, howMany: number): GasSheet {
     if (afterPosition < 1 || afterPosition > this.maxCols) throw new Error(OUTSIDE_ERROR);
-    return this.insertColumnsAt(afterPosition, howMany);
+    return this.insertColumnsAt(afterPosition, howMany, afterPosition);
   }
+  /** "Inserts a number of columns before the given column position." They take the format of the column after them. */
   insertColumnsBefore(beforePosition: number, howMany: number): GasSheet {
     if (beforePosition < 1 || beforePosition > this.maxCols) throw new Error(OUTSIDE_ERROR);
-    return this.insertColumnsAt(beforePosition - 1, howMany);
+    return this.insertColumnsAt(beforePosition - 1, howMany, beforePosition + howMany);
   }
   insertColumns(columnIndex: number, numColumns = 1): GasSheet {
     return this.insertColumnsBefore(columnIndex, numColumns);
@@ -423,13 +453,21 @@ export class FakeSheet
   insertColumnBefore(beforePosition: number): GasSheet {
     return this.insertColumnsBefore(beforePosition, 1);
   }
-  private insertColumnsAt(index0: number, howMany: number): GasSheet {
+  /** Inserts columns after 0-based index `index0`; `from` is the 1-based column (after insertion) they copy. */
+  private insertColumnsAt(index0: number, howMany: number, from: number): GasSheet {
     if (!(howMany >= 1)) throw new Error('The number of columns to insert must be at least 1.');
     const gap = new Array<undefined>(howMany);
     for (const line of this.rows) if (line && line.length > index0) line.splice(index0, 0, ...gap);
     if (this.colWidths.length > index0) this.colWidths.splice(index0, 0, ...gap);
     if (this.hiddenCols.length > index0) this.hiddenCols.splice(index0, 0, ...gap);
     this.maxCols += howMany;
+    for (const line of this.rows) {
+      const cell = line?.[from - 1];
+      if (!line || !cell) continue;
+      for (let c = index0; c < index0 + howMany; c++) line[c] = formatOf(cell);
+    }
+    const width = this.colWidths[from - 1];
+    if (width !== undefined) for (let c = index0; c < index0 + howMany; c++) this.colWidths[c] = width;
     return this.self;
   }
   deleteColumns(columnPosition: number, howMany: number): void {

@@ -13,26 +13,33 @@ import { FakeSpreadsheet, type SpreadsheetOptions } from './spreadsheet';
 export { FakeRange } from './range';
 export { FakeSheet } from './sheet';
 export type { SheetJSON, Toast, WorkbookJSON } from './spreadsheet';
-export { FakeSpreadsheet } from './spreadsheet';
+export { FakeSpreadsheet };
 
-/** Options of createSpreadsheetApp. */
-export interface SpreadsheetAppOptions extends SpreadsheetOptions {
+/** What SpreadsheetApp sees of the emulator: the Ui, the open spreadsheet, and the user's other files. */
+export interface SpreadsheetAppHost {
   getUi: () => GoogleAppsScript.Base.Ui;
-  /** Start from a saved workbook instead of an empty 'Sheet1'. */
-  workbook?: import('./spreadsheet').WorkbookJSON;
+  /** The spreadsheet the script runs in, or null where Apps Script has none (an add-on's time-driven run). */
+  active(): FakeSpreadsheet | null;
+  /** A spreadsheet of the user's Drive by id. */
+  byId(id: string): FakeSpreadsheet | undefined;
+  /** The spreadsheet builders (data validation, conditional formats) resolve ranges in without an active one. */
+  fallback(): FakeSpreadsheet;
 }
 
+/** "Unexpected error while getting the method or property openById on object SpreadsheetApp." */
+export const OPEN_BY_ID_ERROR =
+  'Unexpected error while getting the method or property openById on object SpreadsheetApp.';
+
 /**
- * Creates SpreadsheetApp bound to one active spreadsheet. `app` is what the script sees (every call counted
- * as `SpreadsheetApp.method`); `spreadsheet` is the raw FakeSpreadsheet for tests and the playground.
+ * Creates SpreadsheetApp over the emulator's spreadsheets: what the script sees, every call counted as
+ * `SpreadsheetApp.method`. Where there is no active spreadsheet, getActiveSpreadsheet() and the other
+ * getActive… methods return null, as Apps Script does.
  */
-export function createSpreadsheetApp(
+export function spreadsheetAppOver(
   ctx: EmulatorContext,
-  opts: SpreadsheetAppOptions,
-): { app: GoogleAppsScript.Spreadsheet.SpreadsheetApp; spreadsheet: FakeSpreadsheet } {
-  const spreadsheet = opts.workbook
-    ? FakeSpreadsheet.fromJSON(ctx, opts.workbook, opts)
-    : new FakeSpreadsheet(ctx, opts);
+  host: SpreadsheetAppHost,
+): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
+  const active = () => host.active();
   const app = {
     ProtectionType: { RANGE: 'RANGE', SHEET: 'SHEET' },
     DataValidationCriteria,
@@ -47,30 +54,65 @@ export function createSpreadsheetApp(
     },
     WrapStrategy: { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' },
     Dimension: { ROWS: 'ROWS', COLUMNS: 'COLUMNS' },
-    getActiveSpreadsheet: () => spreadsheet.self,
-    getActive: () => spreadsheet.self,
-    getActiveSheet: () => spreadsheet.getActiveSheet(),
-    getActiveRange: () => spreadsheet.getActiveRange(),
-    getCurrentCell: () => spreadsheet.getCurrentCell(),
-    getSelection: () => spreadsheet.getSelection(),
-    setActiveSheet: (sheet: GoogleAppsScript.Spreadsheet.Sheet) => spreadsheet.setActiveSheet(sheet),
-    setActiveRange: (range: GoogleAppsScript.Spreadsheet.Range) => spreadsheet.setActiveRange(range),
-    getUi: () => opts.getUi(),
+    getActiveSpreadsheet: () => active()?.self ?? null,
+    getActive: () => active()?.self ?? null,
+    getActiveSheet: () => active()?.getActiveSheet() ?? null,
+    getActiveRange: () => active()?.getActiveRange() ?? null,
+    getCurrentCell: () => active()?.getCurrentCell() ?? null,
+    getSelection: () => active()?.getSelection() ?? null,
+    setActiveSheet: (sheet: GoogleAppsScript.Spreadsheet.Sheet) =>
+      requireActive(active()).setActiveSheet(sheet),
+    setActiveRange: (range: GoogleAppsScript.Spreadsheet.Range) =>
+      requireActive(active()).setActiveRange(range),
+    getUi: () => host.getUi(),
     /** "Applies all pending Spreadsheet changes." The emulator applies changes immediately. */
     flush: () => undefined,
+    /** "Opens the spreadsheet with the given ID." Any spreadsheet of the emulated user's Drive. */
     openById: (id: string) => {
-      if (id === spreadsheet.id) return spreadsheet.self;
-      throw new Error(
-        `Unexpected error while getting the method or property openById on object SpreadsheetApp.`,
-      );
+      const book = typeof id === 'string' ? host.byId(id) : undefined;
+      if (!book) throw new Error(OPEN_BY_ID_ERROR);
+      return book.self;
     },
-    newDataValidation: () => new FakeDataValidationBuilder(spreadsheet).self,
-    newConditionalFormatRule: () => new FakeConditionalFormatRuleBuilder(spreadsheet).self,
+    newDataValidation: () => new FakeDataValidationBuilder(active() ?? host.fallback()).self,
+    newConditionalFormatRule: () => new FakeConditionalFormatRuleBuilder(active() ?? host.fallback()).self,
   };
-  return {
-    app: counted(ctx, 'SpreadsheetApp', app) as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp,
-    spreadsheet,
-  };
+  return counted(ctx, 'SpreadsheetApp', app) as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+}
+
+/** setActiveSheet/setActiveRange without an active spreadsheet: Apps Script has nothing to select in. */
+function requireActive(book: FakeSpreadsheet | null): FakeSpreadsheet {
+  if (!book) throw new Error('There is no active spreadsheet in this execution.');
+  return book;
+}
+
+/** Options of createSpreadsheetApp: one spreadsheet, new or from a saved workbook. */
+export interface SpreadsheetAppOptions extends SpreadsheetOptions {
+  getUi: () => GoogleAppsScript.Base.Ui;
+  /** Start from a saved workbook instead of an empty 'Sheet1'. */
+  workbook?: import('./spreadsheet').WorkbookJSON;
+}
+
+/** Creates one spreadsheet and a SpreadsheetApp whose active spreadsheet it is (for unit tests). */
+export function createSpreadsheetApp(
+  ctx: EmulatorContext,
+  opts: SpreadsheetAppOptions,
+): { app: GoogleAppsScript.Spreadsheet.SpreadsheetApp; spreadsheet: FakeSpreadsheet } {
+  const spreadsheet = newSpreadsheet(ctx, opts);
+  const app = spreadsheetAppOver(ctx, {
+    getUi: opts.getUi,
+    active: () => spreadsheet,
+    byId: (id) => (id === spreadsheet.id ? spreadsheet : undefined),
+    fallback: () => spreadsheet,
+  });
+  return { app, spreadsheet };
+}
+
+/** A new spreadsheet, or one restored from a saved workbook. */
+export function newSpreadsheet(
+  ctx: EmulatorContext,
+  opts: SpreadsheetOptions & { workbook?: import('./spreadsheet').WorkbookJSON },
+): FakeSpreadsheet {
+  return opts.workbook ? FakeSpreadsheet.fromJSON(ctx, opts.workbook, opts) : new FakeSpreadsheet(ctx, opts);
 }
 
 /** Charts service: only the ChartType enum. */

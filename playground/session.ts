@@ -3,10 +3,10 @@
 import type vm from 'node:vm';
 import { columnToLetters } from '../emulator/a1';
 import type { ChartData } from '../emulator/builders';
-import { type BuiltProject, type LoadedBundle, loadProject } from '../emulator/bundle';
-import { isDate } from '../emulator/context';
+import { type BuiltProject, type LoadedBundle, loadProject, toRealm } from '../emulator/bundle';
 import type { Emulator } from '../emulator/index';
 import { fromWallClock, toWallClock } from '../emulator/number-format';
+import { failureMessage, illegalArg, toClientValue } from '../emulator/script-run';
 import type { WorkbookJSON } from '../emulator/spreadsheet';
 import type { ButtonName, PendingDialog, RecordedDialog, RecordedHtmlUi } from '../emulator/ui';
 
@@ -210,8 +210,12 @@ export class PlaygroundSession {
     return this.emu.ui.menus.some((m) => walk(m.items));
   }
 
-  /** Runs one top-level function as one Apps Script execution; records what it showed. */
-  execute(fn: string, args: unknown[], answers: Answer[] = []): RunResult {
+  /**
+   * Runs one top-level function as one Apps Script execution (through the shared loader, so the
+   * emulator's rules for menus and simple triggers apply); records what it showed. `describe` words a
+   * failure (google.script.run's failure handler gets failureMessage's "Name: message").
+   */
+  execute(fn: string, args: unknown[], answers: Answer[] = [], describe = errorMessage): RunResult {
     const ui = this.emu.ui;
     this.cursor = { d: ui.dialogs.length, t: this.emu.spreadsheet.toasts.length, s: ui.shown.length };
     for (const a of answers) ui.answerNext(a.button, a.text ?? '');
@@ -227,12 +231,11 @@ export class PlaygroundSession {
       : undefined;
     let result: RunResult;
     try {
-      const f = (this.context as Record<string, unknown>)[fn];
-      if (typeof f !== 'function') throw new Error(`Script function not found: ${fn}`);
-      const value = (f as (...a: unknown[]) => unknown)(...args);
+      if (!this.has(fn)) throw new Error(`Script function not found: ${fn}`);
+      const value = this.bundle.call(fn, ...args);
       result = { ok: true, value: toClientValue(value), ui: emptyUi() };
     } catch (e) {
-      result = { ok: false, error: errorMessage(e), ui: emptyUi() };
+      result = { ok: false, error: describe(e), ui: emptyUi() };
     } finally {
       // Unused scripted answers must not leak into the next execution.
       (ui as unknown as { answers: unknown[] }).answers.length = 0;
@@ -276,7 +279,7 @@ export class PlaygroundSession {
     if (bad !== null) {
       return { ok: false, error: `Failed due to illegal value in property: ${bad}`, ui: emptyUi() };
     }
-    return this.execute(fn, toRealm(this.emu, args) as unknown[]);
+    return this.execute(fn, toRealm(this.emu, args) as unknown[], [], failureMessage);
   }
 
   /** The user types into one cell or pastes a block: write as the UI would, then fire onEdit. */
@@ -629,53 +632,4 @@ function dropdownOf(
     ];
   }
   return null;
-}
-
-/** Path of the first value google.script.run refuses (Date, function, undefined inside objects...), or null. */
-export function illegalArg(v: unknown, path = ''): string | null {
-  if (v === null || typeof v === 'string' || typeof v === 'boolean') return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? null : path || '0';
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const bad = illegalArg(v[i], path ? `${path}.${i}` : String(i));
-      if (bad !== null) return bad;
-    }
-    return null;
-  }
-  if (typeof v === 'object' && !isDate(v) && Object.getPrototypeOf(v) === Object.prototype) {
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-      const bad = illegalArg(x, path ? `${path}.${k}` : k);
-      if (bad !== null) return bad;
-    }
-    return null;
-  }
-  return path || '0';
-}
-
-/** A JSON value rebuilt with the bundle realm's arrays and objects (instanceof Array holds inside). */
-function toRealm(emu: Emulator, v: unknown): unknown {
-  const { Array: A, Object: O } = emu.ctx.realm;
-  if (Array.isArray(v)) return A.from(v, (x) => toRealm(emu, x));
-  if (v && typeof v === 'object') {
-    const out = O.create(O.prototype) as Record<string, unknown>;
-    for (const [k, x] of Object.entries(v)) out[k] = toRealm(emu, x);
-    return out;
-  }
-  return v;
-}
-
-/**
- * A server return value as google.script.run hands it to the page: JSON values pass; a Date
- * anywhere in it makes the whole result null, as in Apps Script.
- */
-export function toClientValue(v: unknown): unknown {
-  const hasIllegal = (x: unknown): boolean => {
-    if (isDate(x) || typeof x === 'function' || typeof x === 'symbol' || typeof x === 'bigint') return true;
-    if (Array.isArray(x)) return x.some(hasIllegal);
-    if (x && typeof x === 'object') return Object.values(x).some(hasIllegal);
-    return false;
-  };
-  if (v === undefined) return null;
-  if (hasIllegal(v)) return null;
-  return JSON.parse(JSON.stringify(v));
 }

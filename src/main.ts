@@ -4,6 +4,7 @@
 import { dailyReminderHandler } from './sheets/daily';
 import { onEditHandler } from './sheets/on-edit';
 import {
+  checkSpreadsheetAction,
   helpAction,
   importConnectionsAction,
   loadExampleDataAction,
@@ -47,6 +48,10 @@ export function menuHelp(): void {
   helpAction();
 }
 
+export function menuCheckSpreadsheet(): void {
+  checkSpreadsheetAction();
+}
+
 /** Simple trigger: stamps dates and updates follow-ups when Status changes on Contacts. */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   onEditHandler(e);
@@ -64,9 +69,9 @@ export function menuTurnOffReminders(): void {
   turnOffRemindersAction();
 }
 
-/** Time-driven trigger installed by "Turn on daily reminders". */
-export function dailyReminder(): void {
-  dailyReminderHandler();
+/** Time-driven trigger installed by "Turn on daily reminders" (its event names the trigger). */
+export function dailyReminder(e?: GoogleAppsScript.Events.TimeDriven): void {
+  dailyReminderHandler(e);
 }
 
 export function menuScoreCandidates(): void {

@@ -227,7 +227,12 @@ export function appendRows(
   if (rows.length === 0) return start;
   const height = maxRows ?? sheet.getMaxRows();
   const missing = start + rows.length - 1 - height;
-  if (missing > 0) sheet.insertRowsAfter(height, missing);
+  if (missing > 0) {
+    sheet.insertRowsAfter(height, missing);
+    // Inserted rows copy the last row's formatting: its dropdowns and date formats suit the new rows,
+    // its fills (a red Due, the user's highlight) belong to that row only. No read: the width written.
+    sheet.getRange(height + 1, 1, missing, rows[0]!.length).setBackground(null);
+  }
   sheet.getRange(start, 1, rows.length, rows[0]!.length).setValues(rows.map((r) => [...r]));
   return start;
 }

@@ -30,6 +30,20 @@ export function toast(message: string, title: string, seconds: number): void {
   SpreadsheetApp.getActiveSpreadsheet()?.toast(message, title, seconds);
 }
 
+/**
+ * Whether the script runs as an installed add-on rather than bound to this spreadsheet:
+ * ScriptApp.getInstallationSource() is NONE for "Script is not running as an add-on"
+ * (https://developers.google.com/apps-script/reference/script/installation-source). False when Apps
+ * Script cannot say (the caller then keeps the bound script's behaviour).
+ */
+export function runsAsAddon(): boolean {
+  try {
+    return ScriptApp.getInstallationSource() !== ScriptApp.InstallationSource.NONE;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether an onOpen/onInstall event runs in AuthMode.NONE (an add-on not yet used in this document). */
 export function isAuthModeNone(e: { authMode?: unknown } | undefined | null): boolean {
   return e !== undefined && e !== null && e.authMode === ScriptApp.AuthMode.NONE;

@@ -66,7 +66,15 @@ function formatNewColumn(sheet: Sheet, column: number, spec: ColumnSpec): void {
 function addColumns(sheet: Sheet, from: number, specs: readonly ColumnSpec[]): void {
   if (specs.length === 0) return;
   const needed = from + specs.length - 1 - sheet.getMaxColumns();
-  if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
+  if (needed > 0) {
+    const first = sheet.getMaxColumns() + 1;
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
+    // Inserted columns copy the formatting of the column before them (the user's last column, with
+    // its fills, formats and dropdowns): the add-on's new columns start clean and get their own.
+    const fresh = sheet.getRange(1, first, sheet.getMaxRows(), needed);
+    fresh.clearFormat();
+    fresh.clearDataValidations();
+  }
   const head = sheet.getRange(1, from, 1, specs.length);
   head.setValues([specs.map((s) => s.header)]);
   head.setFontWeight('bold');

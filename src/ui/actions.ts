@@ -1,15 +1,21 @@
 // Menu handlers: each runs one action under the document lock and tells the user what happened.
 
 import { describeDashboard } from '../core/dashboard';
+import { describeMissing, NEEDS } from '../core/permissions';
 import { describeScoring } from '../core/scoring-plan';
+import { describeSelfCheck } from '../core/self-check';
+import { parseSettings } from '../core/settings';
 import { refreshDashboard } from '../sheets/dashboard';
 import { loadExampleData } from '../sheets/example';
 import { refreshFollowUps } from '../sheets/followups';
+import { runsAsAddon } from '../sheets/gas-ui';
 import { withDocumentLock } from '../sheets/lock';
+import { grantOf, requirePermissions } from '../sheets/permissions';
 import { scoreCandidates } from '../sheets/scoring';
+import { checkSpreadsheet } from '../sheets/self-check';
 import { describeSetup, setUpTracker } from '../sheets/setup';
 import { DAILY_HOUR, turnOffDailyReminders, turnOnDailyReminders } from '../sheets/triggers';
-import { activeSpreadsheet } from '../sheets/workbook';
+import { activeSpreadsheet, readSettingsRows } from '../sheets/workbook';
 import { showHelp } from './help';
 import { showImportDialog } from './import-dialog';
 import { runAction, tell, toast } from './run';
@@ -38,6 +44,14 @@ export function helpAction(): void {
   runAction('Help', showHelp);
 }
 
+/** Referrals › Check this spreadsheet: what the add-on relies on here, as a plain report. */
+export function checkSpreadsheetAction(): void {
+  runAction('Check this spreadsheet', () => {
+    const ss = activeSpreadsheet();
+    tell(describeSelfCheck(checkSpreadsheet(ss, Date.now())), 'Check this spreadsheet');
+  });
+}
+
 /** Referrals › Refresh follow-ups. */
 export function refreshFollowUpsAction(): void {
   runAction('Refresh follow-ups', () => {
@@ -49,24 +63,38 @@ export function refreshFollowUpsAction(): void {
   });
 }
 
-/** Referrals › Turn on daily reminders. */
+/**
+ * Referrals › Turn on daily reminders. Needs the trigger permission, and in an add-on the permission
+ * to open this spreadsheet from the morning run; says so (by name) when the user did not grant them,
+ * and warns when the opt-in digest lacks its own.
+ */
 export function turnOnRemindersAction(): void {
   runAction('Turn on daily reminders', () => {
     const ss = activeSpreadsheet();
-    const created = turnOnDailyReminders(ss.getSpreadsheetTimeZone());
-    tell(
-      created
-        ? `Daily reminders are on: every morning around ${DAILY_HOUR}:00 (${ss.getSpreadsheetTimeZone()}) follow-ups are refreshed.`
-        : 'Daily reminders were already on.',
-      'Daily reminders',
-    );
+    requirePermissions('Turning on daily reminders', NEEDS.reminders);
+    if (runsAsAddon()) requirePermissions('Daily reminders in the add-on', NEEDS.addonMorningRun);
+    const created = turnOnDailyReminders(ss);
+    const zone = ss.getSpreadsheetTimeZone();
+    const on = created
+      ? `Daily reminders are on: every morning around ${DAILY_HOUR}:00 (${zone}) follow-ups are refreshed.`
+      : 'Daily reminders were already on.';
+    tell([on, digestWarning(ss)].filter((t) => t !== '').join('\n\n'), 'Daily reminders');
   });
+}
+
+/** When the opt-in digest is on but its permissions were not granted, the sentence that says so. */
+function digestWarning(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  if (!parseSettings(readSettingsRows(ss)).settings.dailyDigest) return '';
+  const { missing, url } = grantOf(NEEDS.digest);
+  return missing.length > 0 ? describeMissing('The daily digest email', missing, url) : '';
 }
 
 /** Referrals › Turn off daily reminders. */
 export function turnOffRemindersAction(): void {
   runAction('Turn off daily reminders', () => {
-    const removed = turnOffDailyReminders();
+    const ss = activeSpreadsheet();
+    requirePermissions('Turning off daily reminders', NEEDS.reminders);
+    const removed = turnOffDailyReminders(ss);
     tell(removed > 0 ? 'Daily reminders are off.' : 'Daily reminders were already off.', 'Daily reminders');
   });
 }

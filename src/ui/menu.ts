@@ -1,6 +1,6 @@
 // The Referrals menu: its items (label → global function name) and how onOpen builds it.
 
-import { getUi, isAuthModeNone } from '../sheets/gas-ui';
+import { getUi, isAuthModeNone, runsAsAddon } from '../sheets/gas-ui';
 
 /** A menu entry: a label and the global function it runs, or a separator. */
 export type MenuEntry = { readonly label: string; readonly fn: string } | 'separator';
@@ -21,18 +21,20 @@ export const MENU: readonly MenuEntry[] = [
   { label: 'Share with mentor…', fn: 'menuShareWithMentor' },
   'separator',
   { label: 'Help', fn: 'menuHelp' },
+  { label: 'Check this spreadsheet', fn: 'menuCheckSpreadsheet' },
 ];
 
 export const MENU_TITLE = 'Referrals';
 
 /**
  * Builds the menu. Touches no Properties and no sheets, so it works in AuthMode.NONE, where an
- * editor add-on's onOpen runs before the user has used it in this document; there (and when the
- * add-on is being installed) the add-on menu is used, else a top-level "Referrals" menu.
+ * editor add-on's onOpen runs before the user has used it in this document. An add-on (installing,
+ * in AuthMode.NONE, or installed: ScriptApp.getInstallationSource() is not NONE) uses the add-on menu
+ * under Extensions, as Google asks published add-ons to; the bound script a top-level "Referrals" menu.
  */
 export function buildMenu(e: GoogleAppsScript.Events.SheetsOnOpen | undefined, forceAddon = false): void {
   const ui = getUi();
-  const addon = forceAddon || isAuthModeNone(e);
+  const addon = forceAddon || isAuthModeNone(e) || runsAsAddon();
   const menu = addon ? ui.createAddonMenu() : ui.createMenu(MENU_TITLE);
   for (const entry of MENU) {
     if (entry === 'separator') menu.addSeparator();

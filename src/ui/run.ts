@@ -1,6 +1,7 @@
 // Runs a menu action: user-facing problems become an alert, unexpected errors are logged and shown.
 
 import { isUserError } from '../core/errors';
+import { describePermissionError } from '../core/permissions';
 import { alertOk, toast as showToast } from '../sheets/gas-ui';
 
 /** Shows a message in an alert when a UI is available, else logs it (triggers have no UI). */
@@ -24,6 +25,12 @@ export function runAction(label: string, fn: () => void): void {
   } catch (e) {
     if (isUserError(e)) {
       tell(e.message, label);
+      return;
+    }
+    // A permission the user did not grant (granular consent): name it instead of Apps Script's text.
+    const permission = describePermissionError(label, e instanceof Error ? e.message : String(e));
+    if (permission) {
+      tell(permission, label);
       return;
     }
     console.error(`${label} failed`, e);

@@ -213,10 +213,14 @@ describe('daily reminders', () => {
   });
 
   it('ends quietly with a log line when there is no active spreadsheet', () => {
-    const b = setUp();
-    (b.emu.globals.SpreadsheetApp as { getActiveSpreadsheet: () => unknown }).getActiveSpreadsheet = () =>
-      null;
-    expect(() => b.call('dailyReminder')).not.toThrow();
+    // An add-on's time-driven run has no active spreadsheet; this trigger is recorded for none.
+    const b = loadBundle({ now: NOW, deployment: 'addon' });
+    b.call('menuSetUpTracker');
+    const t = b.emu.globals.ScriptApp.newTrigger('dailyReminder').timeBased().everyDays(1).create();
+    expect(() => b.emu.triggers.fire(t.getUniqueId(), {}, (name, e) => b.call(name, e))).not.toThrow();
+    expect(b.emu.logs.messages()).toEqual([
+      'Daily reminder: no active spreadsheet in this run and no spreadsheet is recorded for this trigger; nothing to do.',
+    ]);
   });
 });
 

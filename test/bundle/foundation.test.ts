@@ -1,6 +1,6 @@
 // The built bundle: its shape, the menu, "Set up tracker" and "Load example data" on the emulator.
 import vm from 'node:vm';
-import { builtArtifacts, loadBundle } from '../helpers/bundle';
+import { builtArtifacts, DEPLOYMENT, loadBundle } from '../helpers/bundle';
 import { headersOf } from '../helpers/sheets';
 
 const MENU_LABELS_AT_LEAST = ['Set up tracker', 'Load example data', 'Help'];
@@ -34,11 +34,11 @@ describe('dist/Code.js', () => {
 });
 
 describe('onOpen', () => {
-  it('builds the Referrals menu with the contract labels', () => {
+  it('builds the Referrals menu (the add-on menu in an add-on) with the contract labels', () => {
     const b = loadBundle();
     b.call('onOpen', { authMode: b.emu.globals.ScriptApp.AuthMode.LIMITED });
     expect(b.emu.ui.menus).toHaveLength(1);
-    expect(b.emu.ui.menus[0]!.caption).toBe('Referrals');
+    expect(b.emu.ui.menus[0]!.caption).toBe(DEPLOYMENT === 'addon' ? 'Referral tracker' : 'Referrals');
     const labels = menuItems(b).map((i) => i.caption);
     for (const l of MENU_LABELS_AT_LEAST) expect(labels.some((x) => x.includes(l))).toBe(true);
   });

@@ -121,8 +121,11 @@ describe('createEmulator', () => {
   it('refuses PropertiesService in AuthMode.NONE, until the execution ends', () => {
     const emulator = createEmulator();
     emulator.authMode = 'NONE';
-    expect(() => emulator.globals.PropertiesService.getUserProperties()).toThrow('AuthMode.NONE');
+    expect(() => emulator.globals.PropertiesService.getUserProperties()).toThrow(
+      'You do not have permission to call PropertiesService.getUserProperties',
+    );
     emulator.endExecution();
+    expect(emulator.execution).toBeNull();
     expect(() => emulator.globals.PropertiesService.getUserProperties()).not.toThrow();
   });
 });

@@ -10,6 +10,7 @@ import {
   loadProject,
   readProject,
 } from '../../emulator/bundle';
+import type { Deployment } from '../../emulator/index';
 
 export type { LoadedBundle, LoadOptions } from '../../emulator/bundle';
 
@@ -46,7 +47,16 @@ export function builtArtifacts(): { code: string; html: Record<string, string> }
   return { code: readFileSync(CODE, 'utf8'), html: project.html };
 }
 
-/** Loads dist/ into a fresh context against a fresh emulator. */
+/**
+ * The deployment bundle tests run in unless a test chooses: `BUNDLE_DEPLOYMENT=addon` (set by the
+ * `bundle-addon` Jest project, which runs every bundle test again) or the bound script.
+ */
+export const DEPLOYMENT: Deployment = process.env.BUNDLE_DEPLOYMENT === 'addon' ? 'addon' : 'bound';
+
+/**
+ * Loads dist/ into a fresh context against a fresh emulator, in DEPLOYMENT mode, with the real
+ * manifest's oauthScopes enforced (all granted unless `grantedScopes` says otherwise).
+ */
 export function loadBundle(options: LoadOptions = {}): LoadedBundle {
-  return loadProject(builtProject(), options);
+  return loadProject(builtProject(), { deployment: DEPLOYMENT, ...options });
 }

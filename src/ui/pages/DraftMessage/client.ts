@@ -22,7 +22,8 @@ function call<K extends keyof Api>(name: K, ...args: Parameters<Api[K]>): Promis
           e && typeof e === 'object' && 'message' in e
             ? String((e as { message: unknown }).message)
             : String(e);
-        reject(new Error(message));
+        // Apps Script hands the failure handler "Name: message" (e.g. "UserError: …"): show the message.
+        reject(new Error(message.replace(/^(UserError|Error|Exception):\s*/, '')));
       });
     const fn = runner[name] as (...a: unknown[]) => void;
     fn.apply(runner, args);

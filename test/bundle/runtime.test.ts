@@ -1,0 +1,338 @@
+// The add-on in both deployments against the strict emulator and the real manifest: the exact menu,
+// daily reminders kept per spreadsheet, the morning run without an active spreadsheet, granular
+// consent, the digest's permissions, inherited formatting, and Check this spreadsheet.
+import { SCOPE } from '../../emulator/scopes';
+import { type LoadedBundle, type LoadOptions, loadBundle } from '../helpers/bundle';
+import { colOf, setSetting, sheetOf, writeRows } from '../helpers/sheets';
+
+const NOW = '2026-03-10T08:00:00Z'; // a Tuesday, 09:00 in Paris
+const ALL = Object.values(SCOPE);
+const without = (...scopes: string[]) => ALL.filter((s) => !scopes.includes(s));
+
+/** The menu, written out: removing, renaming or rewiring an item must fail this test. */
+const MENU = [
+  ['Set up tracker', 'menuSetUpTracker'],
+  ['Load example data', 'menuLoadExampleData'],
+  '---',
+  ['Score candidates', 'menuScoreCandidates'],
+  ['Draft message…', 'menuDraftMessage'],
+  ['Refresh follow-ups', 'menuRefreshFollowUps'],
+  ['Turn on daily reminders', 'menuTurnOnReminders'],
+  ['Turn off daily reminders', 'menuTurnOffReminders'],
+  ['Refresh dashboard', 'menuRefreshDashboard'],
+  '---',
+  ['Import LinkedIn connections…', 'menuImportConnections'],
+  ['Share with mentor…', 'menuShareWithMentor'],
+  '---',
+  ['Help', 'menuHelp'],
+  ['Check this spreadsheet', 'menuCheckSpreadsheet'],
+];
+
+function menuOf(b: LoadedBundle) {
+  expect(b.emu.ui.menus).toHaveLength(1);
+  const menu = b.emu.ui.menus[0]!;
+  return {
+    caption: menu.caption,
+    addon: menu.addon,
+    items: menu.items.map((i) => ('functionName' in i ? [i.caption, i.functionName] : '---')),
+  };
+}
+
+function tracker(options: LoadOptions = {}): LoadedBundle {
+  const b = loadBundle({ now: NOW, ...options });
+  b.call('menuSetUpTracker');
+  return b;
+}
+
+const lastAlert = (b: LoadedBundle) => b.emu.ui.dialogs.at(-1)?.prompt ?? '';
+const logs = (b: LoadedBundle) => b.emu.logs.messages();
+const fire = (b: LoadedBundle, id: string) => b.emu.triggers.fire(id, {}, (name, e) => b.call(name, e));
+const dailyIds = (b: LoadedBundle) =>
+  b.emu.triggers.list.filter((t) => t.handlerFunction === 'dailyReminder').map((t) => t.uniqueId);
+
+describe('the menu', () => {
+  it('is the top-level Referrals menu, item for item, in a bound script', () => {
+    const b = loadBundle({ deployment: 'bound' });
+    b.call('onOpen', { authMode: 'LIMITED' });
+    expect(menuOf(b)).toEqual({ caption: 'Referrals', addon: false, items: MENU });
+    const functions = new Set(b.functions());
+    for (const item of MENU) if (item !== '---') expect(functions).toContain(item[1]);
+  });
+
+  it('is the add-on menu under Extensions, with the same items, in an installed add-on', () => {
+    const b = loadBundle({ deployment: 'addon' });
+    b.call('onOpen', { authMode: 'LIMITED' });
+    expect(menuOf(b)).toEqual({ caption: 'Referral tracker', addon: true, items: MENU });
+  });
+
+  it.each(['bound', 'addon'] as const)(
+    'is the add-on menu in AuthMode.NONE and on install (%s)',
+    (deployment) => {
+      const none = loadBundle({ deployment });
+      none.call('onOpen', { authMode: 'NONE' });
+      expect(menuOf(none)).toEqual({ caption: 'Referral tracker', addon: true, items: MENU });
+      const installed = loadBundle({ deployment });
+      installed.call('onInstall', { authMode: 'FULL' });
+      expect(menuOf(installed).addon).toBe(true);
+    },
+  );
+});
+
+describe('daily reminders, kept per spreadsheet', () => {
+  it.each(['bound', 'addon'] as const)(
+    'refresh the spreadsheet whose trigger fired in the morning run (%s)',
+    (deployment) => {
+      const b = tracker({ deployment });
+      writeRows(b, 'Contacts', [
+        { Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': '2026-03-01' },
+      ]);
+      b.call('menuTurnOnReminders');
+      expect(lastAlert(b)).toMatch(/^Daily reminders are on: every morning around 6:00 \(Europe\/Paris\)/);
+      fire(b, dailyIds(b)[0]!);
+      expect(sheetOf(b, 'Contacts').getRange(2, colOf(b, 'Next action')).getValue()).toBe(
+        'answer with your availability',
+      );
+      expect(logs(b)).toEqual([]);
+    },
+  );
+
+  it("in an add-on, turning them on or off in one spreadsheet never touches another's", () => {
+    const b = tracker({ deployment: 'addon' });
+    const first = b.emu.spreadsheet;
+    const second = b.emu.addSpreadsheet({ name: 'Second tracker' });
+    b.emu.open(second);
+    b.call('menuSetUpTracker');
+
+    b.emu.open(first);
+    b.call('menuTurnOnReminders');
+    b.emu.open(second);
+    b.call('menuTurnOnReminders');
+    expect(lastAlert(b)).toMatch(/^Daily reminders are on/);
+    expect(dailyIds(b)).toHaveLength(2);
+    b.call('menuTurnOnReminders');
+    expect(lastAlert(b)).toBe('Daily reminders were already on.');
+    expect(dailyIds(b)).toHaveLength(2);
+
+    const [firstId, secondId] = dailyIds(b);
+    b.call('menuTurnOffReminders');
+    expect(dailyIds(b)).toEqual([firstId]);
+    expect(b.emu.properties.user.data.get(`dailyReminder:${firstId}`)).toBe(first.id);
+    expect(b.emu.properties.user.data.has(`dailyReminder:${secondId}`)).toBe(false);
+    b.call('menuTurnOffReminders');
+    expect(lastAlert(b)).toBe('Daily reminders were already off.');
+    expect(dailyIds(b)).toEqual([firstId]);
+
+    // The first spreadsheet's morning run opens the first spreadsheet, not the one that is open.
+    writeRows(b, 'Contacts', [
+      { Company: 'Acme', Name: 'Second Ann', Status: 'Replied', 'Replied on': '2026-03-01' },
+    ]);
+    b.emu.open(first);
+    writeRows(b, 'Contacts', [
+      { Company: 'Acme', Name: 'First Ann', Status: 'Replied', 'Replied on': '2026-03-01' },
+    ]);
+    b.emu.open(second);
+    fire(b, firstId!);
+    b.emu.open(first);
+    expect(sheetOf(b, 'Contacts').getRange(2, colOf(b, 'Next action')).getValue()).toBe(
+      'answer with your availability',
+    );
+    b.emu.open(second);
+    expect(sheetOf(b, 'Contacts').getRange(2, colOf(b, 'Next action')).getValue()).toBe('');
+  });
+
+  it('adopt a trigger an older version left unrecorded instead of adding a second one', () => {
+    const b = tracker();
+    b.emu.globals.ScriptApp.newTrigger('dailyReminder').timeBased().everyDays(1).atHour(6).create();
+    b.call('menuTurnOnReminders');
+    expect(dailyIds(b)).toHaveLength(1);
+    expect(b.emu.properties.user.data.get(`dailyReminder:${dailyIds(b)[0]}`)).toBe(b.emu.spreadsheet.id);
+  });
+});
+
+describe('the morning run without an active spreadsheet (PRODUCT point 16)', () => {
+  it('ends quietly with a log line when the trigger is recorded for no spreadsheet', () => {
+    const b = tracker({ deployment: 'addon' });
+    const t = b.emu.globals.ScriptApp.newTrigger('dailyReminder').timeBased().everyDays(1).create();
+    expect(() => fire(b, t.getUniqueId())).not.toThrow();
+    expect(logs(b)).toEqual([
+      'Daily reminder: no active spreadsheet in this run and no spreadsheet is recorded for this trigger; nothing to do.',
+    ]);
+  });
+
+  it('ends quietly, naming the permission, when the user withdrew the right to open it by id', () => {
+    const b = tracker({ deployment: 'addon' });
+    writeRows(b, 'Contacts', [
+      { Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': '2026-03-01' },
+    ]);
+    b.call('menuTurnOnReminders');
+    b.emu.auth.granted = without(SCOPE.spreadsheets);
+    fire(b, dailyIds(b)[0]!);
+    expect(logs(b)).toEqual([
+      `Daily reminder: no active spreadsheet in this run, and opening spreadsheet ${b.emu.spreadsheet.id} needs the permission https://www.googleapis.com/auth/spreadsheets, which was not granted; nothing to do.`,
+    ]);
+    expect(sheetOf(b, 'Contacts').getRange(2, colOf(b, 'Next action')).getValue()).toBe('');
+  });
+});
+
+describe('granular consent: an action missing a permission names it', () => {
+  it('Turn on daily reminders without the trigger permission', () => {
+    const b = tracker({ grantedScopes: without(SCOPE.scriptApp) });
+    b.call('menuTurnOnReminders');
+    expect(lastAlert(b)).toMatch(
+      /^Turning on daily reminders needs the permission “Allow this application to run when you are not present”, which was not granted to Referral tracker\. Open https:\/\/\S+ to grant it, then try again\.$/,
+    );
+    expect(dailyIds(b)).toEqual([]);
+  });
+
+  it('daily reminders in an add-on without the permission to open the spreadsheet; a bound script needs none', () => {
+    const addon = tracker({ deployment: 'addon', grantedScopes: without(SCOPE.spreadsheets) });
+    addon.call('menuTurnOnReminders');
+    expect(lastAlert(addon)).toMatch(
+      /^Daily reminders in the add-on needs the permission “See, edit, create, and delete all your Google Sheets spreadsheets”/,
+    );
+    expect(dailyIds(addon)).toEqual([]);
+    const bound = tracker({ deployment: 'bound', grantedScopes: without(SCOPE.spreadsheets) });
+    bound.call('menuTurnOnReminders');
+    expect(lastAlert(bound)).toMatch(/^Daily reminders are on/);
+  });
+
+  it('the sidebar without the permission to show web content', () => {
+    const b = tracker({ grantedScopes: without(SCOPE.containerUi) });
+    b.call('menuDraftMessage');
+    expect(lastAlert(b)).toBe(
+      'Draft message needs the permission “Display and run third-party web content in prompts and sidebars inside Google applications”, which was not granted to Referral tracker. Choose the menu item again and allow it when Google asks.',
+    );
+    expect(b.emu.ui.shown).toEqual([]);
+  });
+
+  it('Set up tracker without any permission on spreadsheets', () => {
+    const b = loadBundle({
+      now: NOW,
+      grantedScopes: without(SCOPE.spreadsheets, SCOPE.spreadsheetsCurrentOnly),
+    });
+    b.call('menuSetUpTracker');
+    expect(lastAlert(b)).toMatch(
+      /^Set up tracker needs the permission “View and manage spreadsheets that this application has been installed in”/,
+    );
+    expect(sheetOf.bind(null, b, 'Contacts')).toThrow();
+  });
+});
+
+describe('the digest email', () => {
+  function digestOn(options: LoadOptions = {}): LoadedBundle {
+    const b = tracker(options);
+    setSetting(b, 'Daily digest email', 'Yes');
+    writeRows(b, 'Contacts', [
+      { Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': '2026-03-01' },
+    ]);
+    return b;
+  }
+
+  it('is sent because the manifest grants userinfo.email (Session.getEffectiveUser needs it)', () => {
+    const b = digestOn();
+    b.call('menuTurnOnReminders');
+    fire(b, dailyIds(b)[0]!);
+    expect(b.emu.mail.sent.map((m) => m.to)).toEqual(['user@example.com']);
+  });
+
+  it('is not sent, and says why, without userinfo.email in the manifest', () => {
+    const b = digestOn({ oauthScopes: without(SCOPE.userinfoEmail) });
+    b.call('menuTurnOnReminders');
+    fire(b, dailyIds(b)[0]!);
+    expect(b.emu.mail.sent).toEqual([]);
+    expect(logs(b)).toEqual([
+      'Daily reminder: digest not sent. The daily digest email needs the permission “See your primary Google Account email address”, which was not granted to Referral tracker. Choose the menu item again and allow it when Google asks.',
+    ]);
+  });
+
+  it('is flagged when reminders are turned on without its permissions', () => {
+    const b = digestOn({ grantedScopes: without(SCOPE.sendMail, SCOPE.userinfoEmail) });
+    b.call('menuTurnOnReminders');
+    expect(lastAlert(b)).toMatch(
+      /^Daily reminders are on: .*\n\nThe daily digest email needs the permission “Send email as you” and “See your primary Google Account email address”/s,
+    );
+    expect(dailyIds(b)).toHaveLength(1);
+  });
+});
+
+describe('Set up tracker on a sheet whose last column the user formatted', () => {
+  // Inserted columns copy the column before them; the add-on's new column must start clean.
+  it("adds the missing column without the user's fill, number format or dropdown", () => {
+    const b = tracker();
+    const contacts = sheetOf(b, 'Contacts');
+    const mentor = colOf(b, 'Mentor notes');
+    contacts.deleteColumns(mentor, contacts.getMaxColumns() - mentor + 1);
+    const notes = contacts.getRange(1, colOf(b, 'Notes'), contacts.getMaxRows(), 1);
+    notes.setBackground('#ff0000').setNumberFormat('0.00');
+    notes.setDataValidation(
+      b.emu.globals.SpreadsheetApp.newDataValidation().requireValueInList(['x']).build(),
+    );
+    b.call('menuSetUpTracker');
+    const added = contacts.getRange(2, colOf(b, 'Mentor notes'));
+    expect([added.getBackground(), added.getNumberFormat(), added.getDataValidation()]).toEqual([
+      '#ffffff',
+      '0.###############',
+      null,
+    ]);
+    expect(contacts.getRange(2, colOf(b, 'Notes')).getBackground()).toBe('#ff0000');
+  });
+});
+
+describe('rows the add-on appends past the end of the grid', () => {
+  // Inserted rows copy the row before them: its dropdowns and formats suit them, its fill does not.
+  it("keep the last row's formats but not its fill", () => {
+    const b = tracker();
+    const activity = sheetOf(b, 'Activity');
+    activity.deleteRows(3, activity.getMaxRows() - 2);
+    activity.getRange(2, 1, 1, 6).setValues([['x', 'Acme', 'Old', '', 'Messaged', 'edit']]);
+    activity.getRange(2, 1, 1, 6).setBackground('#ff0000');
+    writeRows(b, 'Contacts', [{ Company: 'Acme', Name: 'Ann', Status: 'To contact' }]);
+    const status = sheetOf(b, 'Contacts').getRange(2, colOf(b, 'Status'));
+    status.setValue('Messaged');
+    b.call('onEdit', {
+      range: status,
+      value: 'Messaged',
+      oldValue: 'To contact',
+      source: b.emu.spreadsheet.self,
+    });
+    expect(activity.getRange(3, 3).getValue()).toBe('Ann');
+    expect(activity.getRange(3, 1, 1, 6).getBackgrounds()[0]).toEqual(Array(6).fill('#ffffff'));
+    expect(activity.getRange(2, 1).getBackground()).toBe('#ff0000');
+  });
+});
+
+describe('Check this spreadsheet', () => {
+  it('reports every check passed on a set-up tracker', () => {
+    const b = tracker();
+    b.call('menuCheckSpreadsheet');
+    const report = lastAlert(b);
+    expect(report.split('\n')[0]).toBe('All 6 checks passed.');
+    expect(report).toContain('✓ Time zones: Intl knows Europe/Paris');
+    expect(report).toContain(
+      '✓ Dates: Utilities.formatDate and Intl agree: it is 2026-03-10 09:00 in Europe/Paris.',
+    );
+    expect(report).toContain('✓ Daily reminders: off for this spreadsheet.');
+    expect(report).toContain('✓ Permissions: every permission Referral tracker asks for is granted.');
+  });
+
+  it('names a missing column, a missing permission and duplicate triggers', () => {
+    const b = tracker({ deployment: 'addon', grantedScopes: without(SCOPE.spreadsheets) });
+    b.emu.auth.granted = ALL;
+    b.call('menuTurnOnReminders');
+    const record = [...b.emu.properties.user.data.entries()][0]!;
+    const extra = b.emu.globals.ScriptApp.newTrigger('dailyReminder').timeBased().everyDays(1).create();
+    b.emu.properties.user.data.set(`dailyReminder:${extra.getUniqueId()}`, record[1]);
+    b.emu.auth.granted = without(SCOPE.spreadsheets);
+    const contacts = sheetOf(b, 'Contacts');
+    contacts.getRange(1, colOf(b, 'Why')).setValue('Reason');
+    b.call('menuCheckSpreadsheet');
+    const report = lastAlert(b);
+    expect(report.split('\n')[0]).toBe('3 of 6 checks found a problem.');
+    expect(report).toContain('✗ Sheets: Contacts lacks Why. Run Referrals › Set up tracker to add them.');
+    expect(report).toContain('✗ Daily reminders: on, but with 2 morning triggers for this spreadsheet');
+    expect(report).toContain(
+      '✗ Permissions: not granted: “See, edit, create, and delete all your Google Sheets spreadsheets”',
+    );
+    expect(report).toContain('✓ Deployment: installed as an add-on');
+  });
+});
