@@ -280,24 +280,17 @@ describe('Set up tracker on a sheet whose last column the user formatted', () =>
 
 describe('rows the add-on appends past the end of the grid', () => {
   // Inserted rows copy the row before them: its dropdowns and formats suit them, its fill does not.
-  it("keep the last row's formats but not its fill", () => {
+  it("keep the last row's formats but not its fill (a setting Set up tracker seeds again)", () => {
     const b = tracker();
-    const activity = sheetOf(b, 'Activity');
-    activity.deleteRows(3, activity.getMaxRows() - 2);
-    activity.getRange(2, 1, 1, 6).setValues([['x', 'Acme', 'Old', '', 'Messaged', 'edit']]);
-    activity.getRange(2, 1, 1, 6).setBackground('#ff0000');
-    writeRows(b, 'Contacts', [{ Company: 'Acme', Name: 'Ann', Status: 'To contact' }]);
-    const status = sheetOf(b, 'Contacts').getRange(2, colOf(b, 'Status'));
-    status.setValue('Messaged');
-    b.call('onEdit', {
-      range: status,
-      value: 'Messaged',
-      oldValue: 'To contact',
-      source: b.emu.spreadsheet.self,
-    });
-    expect(activity.getRange(3, 3).getValue()).toBe('Ann');
-    expect(activity.getRange(3, 1, 1, 6).getBackgrounds()[0]).toEqual(Array(6).fill('#ffffff'));
-    expect(activity.getRange(2, 1).getBackground()).toBe('#ff0000');
+    const settings = sheetOf(b, 'Settings');
+    const last = settings.getLastRow();
+    const name = String(settings.getRange(last, 1).getValue());
+    settings.deleteRows(last, settings.getMaxRows() - last + 1);
+    settings.getRange(last - 1, 1, 1, 2).setBackground('#ff0000');
+    b.call('menuSetUpTracker');
+    expect(settings.getRange(last, 1).getValue()).toBe(name);
+    expect(settings.getRange(last, 1, 1, 2).getBackgrounds()[0]).toEqual(['#ffffff', '#ffffff']);
+    expect(settings.getRange(last - 1, 1).getBackground()).toBe('#ff0000');
   });
 });
 
