@@ -102,8 +102,8 @@ async function readBody(req: IncomingMessage, limit = 20 * 1024 * 1024): Promise
   return Buffer.concat(chunks);
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const text = (await readBody(req, 2 * 1024 * 1024)).toString('utf8');
+async function readJson(req: IncomingMessage, limit = 2 * 1024 * 1024): Promise<Record<string, unknown>> {
+  const text = (await readBody(req, limit)).toString('utf8');
   const v = text === '' ? {} : JSON.parse(text);
   if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('Expected a JSON object');
   return v as Record<string, unknown>;
@@ -243,7 +243,9 @@ export async function start(argv: string[], root: string, page: string): Promise
         });
       }
       case 'POST /api/run': {
-        const b = await readJson(req);
+        // A google.script.run argument may be a whole Connections.csv (up to 5 MB of text, which JSON
+        // escaping can double).
+        const b = await readJson(req, 12 * 1024 * 1024);
         const args = b.args === undefined ? [] : b.args;
         if (!Array.isArray(args)) {
           send(res, 400, { ok: false, error: 'args must be an array' });

@@ -231,10 +231,20 @@ const LOGIC = [
       mod.computeDashboard({ contacts, jobs, settingsRows: [], timeZone: 'Europe/Paris', now }),
   },
   {
-    name: 'planImport 10000 connections into 10000 contacts',
-    entry: 'src/core/import.ts',
-    setup: () => ({ csv: W.connectionsCsv(10_000), contacts: W.generateSheets(10_000, 500).contacts }),
-    run: (mod, { csv, contacts }) => mod.planImport(csv, contacts),
+    name: 'import 10000 connections into 10000 contacts (merge into Connections, choose targets)',
+    entry: 'src/core/connections.ts',
+    setup: () => {
+      const sheets = W.generateSheets(10_000, 500);
+      return {
+        read: load('src/core/import.ts').readExport(W.connectionsCsv(10_000)),
+        contacts: sheets.contacts,
+        jobs: sheets.jobs.rows.map((r) => ({ company: r[0] })),
+      };
+    },
+    run: (mod, { read, contacts, jobs }) => {
+      const merged = mod.planConnections(read, { headers: [], rows: [] });
+      mod.planContactsFromConnections(merged.all, contacts, jobs);
+    },
   },
 ];
 

@@ -27,7 +27,21 @@ export const LEGAL_SUFFIXES: ReadonlySet<string> = new Set([
  * one ("The Group" → ['group']), so no real name becomes empty.
  */
 export function companyWords(name: unknown): string[] {
-  const s = String(name ?? '')
+  const text = String(name ?? '');
+  const hit = cache.get(text);
+  if (hit) return [...hit];
+  const words = wordsOf(text);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, words);
+  return [...words];
+}
+
+/** A network repeats the same employers: each name is split once (bounded, like the titles' cache). */
+const cache = new Map<string, readonly string[]>();
+const CACHE_LIMIT = 20_000;
+
+function wordsOf(text: string): string[] {
+  const s = text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
@@ -52,8 +66,16 @@ export function companyWords(name: unknown): string[] {
  * and hyphens do not matter either ("Coca-Cola" = "Coca Cola" = "CocaCola"). '' for a blank name.
  */
 export function companyKey(name: unknown): string {
-  return companyWords(name).join('');
+  const text = String(name ?? '');
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = wordsOf(text).join('');
+    if (keys.size >= CACHE_LIMIT) keys.clear();
+    keys.set(text, key);
+  }
+  return key;
 }
+const keys = new Map<string, string>();
 
 /** Whether two company names are the same employer by PRODUCT point 25 (blank names never match). */
 export function sameCompany(a: unknown, b: unknown): boolean {
@@ -61,51 +83,80 @@ export function sameCompany(a: unknown, b: unknown): boolean {
   return k !== '' && k === companyKey(b);
 }
 
-/** Edit distance between two strings, or `max + 1` as soon as it is known to exceed `max`. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(
-        (prev[j] ?? 0) + 1,
-        (cur[j - 1] ?? 0) + 1,
-        (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length] ?? max + 1;
+/** A key and every string made by deleting one of its characters. */
+function oneDeletions(key: string): string[] {
+  const out = [key];
+  for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
+  return out;
 }
 
-/** Whether `short` is the start or the end of `long`, word for word, and shorter. */
-function wordsWithin(short: readonly string[], long: readonly string[]): boolean {
-  if (short.length === 0 || short.length >= long.length) return false;
-  const head = short.every((w, i) => long[i] === w);
-  const tail = short.every((w, i) => long[long.length - short.length + i] === w);
-  return head || tail;
+/** The proper, non-empty runs of words at the start and at the end of a name, joined. */
+function wordEnds(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let n = 1; n < words.length; n++) {
+    out.push(words.slice(0, n).join(''), words.slice(words.length - n).join(''));
+  }
+  return out;
 }
+
+/** Keys this short are never called a typo of another: too many names are that close. */
+const MIN_TYPO_KEY = 5;
 
 /**
  * Whether two names that do NOT match are close enough that the user may have meant the same
  * employer: one's words begin or end the other's ("Proseware" / "Proseware Cloud"), or the keys
- * differ by one typo (two for keys of ten letters or more: "Contoso" / "Contosso"). Used to list
- * near misses for the user to fix, never to match.
+ * (of 5 letters or more) are one typo apart — a letter missing, added, changed, or two swapped
+ * ("Contoso" / "Contosso"). Used to list near misses for the user to fix, never to match.
  */
 export function nearCompany(a: unknown, b: unknown): boolean {
-  const wa = companyWords(a);
-  const wb = companyWords(b);
-  const ka = wa.join('');
-  const kb = wb.join('');
-  if (ka === '' || kb === '' || ka === kb) return false;
-  if (wordsWithin(wa, wb) || wordsWithin(wb, wa)) return true;
-  const shorter = Math.min(ka.length, kb.length);
-  if (shorter < 5) return false;
-  const max = shorter >= 10 ? 2 : 1;
-  return editDistance(ka, kb, max) <= max;
+  return new NearIndex([String(a ?? '')]).near(b).length > 0;
+}
+
+/**
+ * The near-miss test of nearCompany, against many targets at once: each lookup costs the length of
+ * the name, not the number of targets (a whole network against every company on Jobs).
+ */
+export class NearIndex {
+  /** Key of a target → its name. */
+  private readonly targets = new Map<string, string>();
+  /** Name of a target → its place in the list given. */
+  private readonly order = new Map<string, number>();
+  /** Run of a target's words at its start or end → the targets. */
+  private readonly ends = new Map<string, Set<string>>();
+  /** One-deletion variant of a target's key → the targets. */
+  private readonly typos = new Map<string, Set<string>>();
+
+  constructor(names: readonly string[]) {
+    const put = (m: Map<string, Set<string>>, k: string, name: string) => {
+      const set = m.get(k) ?? new Set<string>();
+      set.add(name);
+      m.set(k, set);
+    };
+    for (const name of names) {
+      const words = companyWords(name);
+      const key = words.join('');
+      if (!key || this.targets.has(key)) continue;
+      this.targets.set(key, name);
+      this.order.set(name, this.order.size);
+      for (const e of wordEnds(words)) put(this.ends, e, name);
+      if (key.length >= MIN_TYPO_KEY) for (const v of oneDeletions(key)) put(this.typos, v, name);
+    }
+  }
+
+  /** The targets `name` nearly matches (never one it matches), in the order they were given. */
+  near(name: unknown): string[] {
+    const words = companyWords(name);
+    const key = words.join('');
+    if (!key || this.targets.has(key)) return [];
+    const hits = new Set<string>();
+    for (const e of wordEnds(words)) {
+      const t = this.targets.get(e);
+      if (t !== undefined) hits.add(t);
+    }
+    for (const t of this.ends.get(key) ?? []) hits.add(t);
+    if (key.length >= MIN_TYPO_KEY) {
+      for (const v of oneDeletions(key)) for (const t of this.typos.get(v) ?? []) hits.add(t);
+    }
+    return [...hits].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+  }
 }

@@ -1,9 +1,7 @@
-// Import of LinkedIn's Connections.csv: RFC 4180 parsing, header detection, mapping to Contacts rows, dedupe.
+// Reading LinkedIn's Connections.csv: RFC 4180 parsing, header detection, records, size limits.
 
 import { UserError } from './errors';
-import { C } from './schema';
-import { col, headerIndex, type Table } from './table';
-import { type Cell, escapeFormula } from './values';
+import { col, headerIndex } from './table';
 
 /** The largest file accepted, in characters (about 5 MB). */
 export const MAX_CSV_CHARS = 5 * 1024 * 1024;
@@ -121,14 +119,6 @@ export function findHeader(records: readonly (readonly string[])[]): HeaderMatch
   return best;
 }
 
-/** One connection from the file, trimmed. */
-export interface Connection {
-  readonly name: string;
-  readonly company: string;
-  readonly title: string;
-  readonly profileUrl: string;
-}
-
 /** A profile URL reduced to what identifies the person: no scheme, www, query, fragment or trailing slash; lower case. */
 export function profileKey(url: string): string {
   return url
@@ -140,70 +130,36 @@ export function profileKey(url: string): string {
     .replace(/\/+$/, '');
 }
 
-function personKey(name: string, company: string): string {
-  const k = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-  return `${k(name)}\u0000${k(company)}`;
+/** The largest export accepted, in connections (LinkedIn caps a network at 30,000). */
+export const MAX_CONNECTIONS = 35_000;
+
+/** One record of the export, trimmed, in LinkedIn's own fields. */
+export interface ExportRecord {
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly url: string;
+  readonly email: string;
+  readonly company: string;
+  readonly position: string;
+  readonly connectedOn: string;
+}
+
+/** What reading the export gives: its records (blank ones dropped) and how many had no name. */
+export interface ExportRead {
+  readonly records: readonly ExportRecord[];
+  /** Records with neither a name nor a profile URL: nobody to keep. */
+  readonly noName: number;
 }
 
 /**
- * Who is already known: by profile URL, and by Name + Company (with the profile URLs seen for
- * that pair, '' for a row without URL). A connection is a duplicate when its URL is known, or
- * when its Name + Company is known and either side has no URL (two different URLs = two people).
+ * Reads a Connections.csv text: finds LinkedIn's header row (after its "Notes:" lines), then one
+ * record per line, trimmed; blank lines are dropped, lines without name or URL are counted as
+ * noName. Throws a UserError naming what is wrong for a file that is not a Connections export,
+ * has no connection in it, or has more than MAX_CONNECTIONS.
  */
-class KnownPeople {
-  private readonly urls = new Set<string>();
-  private readonly people = new Map<string, Set<string>>();
-
-  add(name: string, company: string, url: string): void {
-    const u = profileKey(url);
-    if (u) this.urls.add(u);
-    if (!name.trim() || !company.trim()) return;
-    const k = personKey(name, company);
-    const set = this.people.get(k) ?? new Set<string>();
-    set.add(u);
-    this.people.set(k, set);
-  }
-
-  has(name: string, company: string, url: string): boolean {
-    const u = profileKey(url);
-    if (u && this.urls.has(u)) return true;
-    const seen = this.people.get(personKey(name, company));
-    if (!seen) return false;
-    return u === '' || seen.has('');
-  }
-}
-
-/** What an import will do: the new rows laid out by the Contacts headers, and the counts. */
-export interface ImportPlan {
-  /** New Contacts rows, each `headers.length` wide, text formula-escaped. */
-  readonly rows: Cell[][];
-  readonly added: number;
-  /** Connections already on Contacts, or listed twice in the file. */
-  readonly duplicates: number;
-  /** Records without a name or a company. */
-  readonly skipped: number;
-}
-
-const cellText = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
-
-/**
- * Plans the import of a Connections.csv text into Contacts (`contacts` as read, headers found by
- * text): Name = First + Last, Company, Position → Title, URL → Profile URL, Degree 1st,
- * Current Yes, Status To contact. Blank records are ignored; records without name or company are
- * skipped; people already on Contacts (or earlier in the file) are duplicates. Throws a UserError
- * for a file that is not a Connections export, or a Contacts sheet without Company or Name.
- */
-export function planImport(csv: string, contacts: Table): ImportPlan {
-  const cIdx = headerIndex(contacts.headers);
-  const nameCol = col(cIdx, C.name);
-  const companyCol = col(cIdx, C.company);
-  if (nameCol < 0 || companyCol < 0) {
-    throw new UserError(
-      'The Contacts sheet has no Name or Company column. Use Referrals › Set up tracker to repair it.',
-    );
-  }
-  const records = parseCsv(csv);
-  const header = findHeader(records);
+export function readExport(csv: string): ExportRead {
+  const rows = parseCsv(csv);
+  const header = findHeader(rows);
   if (!header) {
     throw new UserError(
       `This does not look like LinkedIn's Connections.csv: no header row with ${REQUIRED_HEADERS.join(', ')}.`,
@@ -214,52 +170,36 @@ export function planImport(csv: string, contacts: Table): ImportPlan {
       `The file's header row lacks ${header.missing.length === 1 ? 'the column' : 'the columns'} ${header.missing.join(', ')}.`,
     );
   }
-
-  const known = new KnownPeople();
-  const urlCol = col(cIdx, C.profileUrl);
-  for (const r of contacts.rows) {
-    known.add(cellText(r[nameCol]), cellText(r[companyCol]), urlCol >= 0 ? cellText(r[urlCol]) : '');
-  }
-
-  const at = (r: readonly string[], h: string) => (r[col(header.index, h)] ?? '').trim();
-  const fields: Record<string, (c: Connection) => string> = {
-    [C.name]: (c) => c.name,
-    [C.company]: (c) => c.company,
-    [C.title]: (c) => c.title,
-    [C.profileUrl]: (c) => c.profileUrl,
-    [C.degree]: () => '1st',
-    [C.current]: () => 'Yes',
-    [C.status]: () => 'To contact',
+  const at = (r: readonly string[], h: string) => {
+    const i = col(header.index, h);
+    return i < 0 ? '' : (r[i] ?? '').trim();
   };
-  const layout = contacts.headers.map((h) => {
-    const key = Object.keys(fields).find((f) => col(headerIndex([h]), f) === 0);
-    return key ? fields[key]! : null;
-  });
-  // A header appearing twice is written once (first occurrence), as columns are found elsewhere.
-  const firstOf = new Set<number>(Object.keys(fields).map((f) => col(cIdx, f)));
-
-  const rows: Cell[][] = [];
-  let duplicates = 0;
-  let skipped = 0;
-  for (const r of records.slice(header.row + 1)) {
+  const records: ExportRecord[] = [];
+  let noName = 0;
+  for (const r of rows.slice(header.row + 1)) {
     if (r.every((x) => x.trim() === '')) continue;
-    const name = `${at(r, LINKEDIN.firstName)} ${at(r, LINKEDIN.lastName)}`.trim().replace(/\s+/g, ' ');
-    const c: Connection = {
-      name,
+    const rec: ExportRecord = {
+      firstName: at(r, LINKEDIN.firstName),
+      lastName: at(r, LINKEDIN.lastName),
+      url: at(r, LINKEDIN.url),
+      email: at(r, LINKEDIN.email),
       company: at(r, LINKEDIN.company),
-      title: at(r, LINKEDIN.position),
-      profileUrl: at(r, LINKEDIN.url),
+      position: at(r, LINKEDIN.position),
+      connectedOn: at(r, LINKEDIN.connectedOn),
     };
-    if (!c.name || !c.company) {
-      skipped++;
+    if (!rec.firstName && !rec.lastName && !rec.url) {
+      noName++;
       continue;
     }
-    if (known.has(c.name, c.company, c.profileUrl)) {
-      duplicates++;
-      continue;
-    }
-    known.add(c.name, c.company, c.profileUrl);
-    rows.push(layout.map((f, i) => (f && firstOf.has(i) ? escapeFormula(f(c)) : '')));
+    records.push(rec);
   }
-  return { rows, added: rows.length, duplicates, skipped };
+  if (records.length === 0) {
+    throw new UserError('The file has LinkedIn’s header row but no connection under it.');
+  }
+  if (records.length > MAX_CONNECTIONS) {
+    throw new UserError(
+      `The file lists ${records.length.toLocaleString('en-US')} connections; the import takes at most ${MAX_CONNECTIONS.toLocaleString('en-US')}. Is it LinkedIn’s Connections.csv?`,
+    );
+  }
+  return { records, noName };
 }

@@ -67,6 +67,8 @@ export const SHEET = {
   templates: 'Templates',
   activity: 'Activity',
   dashboard: 'Dashboard',
+  /** Created by Import LinkedIn connections (PRODUCT points 1 and 25). */
+  connections: 'Connections',
 } as const;
 
 /** Contacts headers, by key. */

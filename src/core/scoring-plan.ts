@@ -1,6 +1,7 @@
 // "Score candidates" as a change plan: Score, Rank, Pick, Why, Credits on Contacts and counts + Coverage on Jobs.
 
 import { companyKey } from './companies';
+import { laterTargetsSummary } from './connections';
 import { creditsLeft as estimateCredits } from './credits';
 import { dayOf } from './dates';
 import { type Contact, type Job, jobIndex, parseContacts, parseJobs, type RowProblem } from './rows';
@@ -22,6 +23,8 @@ export interface ScoringInput {
   readonly timeZone: string;
   /** Now, epoch ms. */
   readonly now: number;
+  /** People just added to Contacts from Connections (later targets), per company, for the message. */
+  readonly addedFromConnections?: readonly { readonly company: string; readonly added: number }[];
 }
 
 /** Figures for the message shown after scoring. */
@@ -49,6 +52,8 @@ export interface ScoringSummary {
   /** Companies on Jobs that get no new picks: all jobs closed, or already referred. */
   readonly closedCompanies: number;
   readonly referredCompanies: number;
+  /** People just added to Contacts from Connections, per target company. */
+  readonly addedFromConnections: readonly { readonly company: string; readonly added: number }[];
 }
 
 /** The plan: writes to Contacts and Jobs, and a summary. */
@@ -419,6 +424,7 @@ export function planScoring(input: ScoringInput): ScoringPlan {
       needsMore,
       closedCompanies: stateCount('closed'),
       referredCompanies: stateCount('referred'),
+      addedFromConnections: input.addedFromConnections ?? [],
     },
   };
 }
@@ -428,6 +434,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** The closing message of Score candidates, in plain words, from the summary's figures. */
 export function describeScoring(s: ScoringSummary): string {
   const lines = [
+    laterTargetsSummary(s.addedFromConnections),
     `Scored ${plural(s.scored, 'person', 'people')}; ${s.picks} picked (✓).`,
     `InMail credits: the picks still to contact need ${s.creditsNeeded}; ${s.creditsLeft} left${s.creditsEstimated ? ' (estimated from your plan)' : ''}.`,
   ];

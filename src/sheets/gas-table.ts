@@ -236,3 +236,125 @@ export function appendRows(
   sheet.getRange(start, 1, rows.length, rows[0]!.length).setValues(rows.map((r) => [...r]));
   return start;
 }
+
+/**
+ * One round trip costs about as much as reading 10,000 cells or writing 1,000 (about 100 ms per
+ * call, 0.01 ms per cell read, 0.1 ms per cell written: the cost model of docs/performance.md).
+ * Two runs of columns or rows closer than that are read or written as one.
+ */
+const CELLS_READ_PER_CALL = 10_000;
+const CELLS_WRITTEN_PER_CALL = 1_000;
+
+/** Runs of sorted, distinct indexes: adjacent ones, and two runs whose gap costs less than a call (gapCost(gap) < limit). */
+function runsOf(
+  indexes: readonly number[],
+  gapCost: (gap: number) => number,
+  limit: number,
+): [number, number][] {
+  const sorted = [...new Set(indexes)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const i of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && (i === last[1] + 1 || gapCost(i - last[1] - 1) < limit)) last[1] = i;
+    else runs.push([i, i]);
+  }
+  return runs;
+}
+
+/**
+ * Reads only the columns named by `wanted` (found by header text): the header row, then one
+ * getValues per run of those columns over the data rows (runs close together read as one).
+ * Returns a Table with every header and, in each row, the wanted columns' values ('' in the
+ * others), and the sheet's last row. Calls: 3 + one per run, whatever the number of rows.
+ */
+export function readColumns(sheet: Sheet, wanted: readonly string[]): { table: Table; lastRow: number } {
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (lastRow < 1 || lastCol < 1) return { table: { headers: [], rows: [] }, lastRow: Math.max(lastRow, 0) };
+  const headers = (sheet.getRange(1, 1, 1, lastCol).getValues()[0] ?? []).map((h) => String(h ?? ''));
+  const n = lastRow - 1;
+  const rows: Cell[][] = Array.from({ length: n }, () => new Array<Cell>(headers.length).fill(''));
+  if (n > 0) {
+    const idx = headerIndex(headers);
+    const cols = wanted.map((h) => idx.get(textKey(h))).filter((c): c is number => c !== undefined);
+    for (const [from, to] of runsOf(cols, (gap) => gap * n, CELLS_READ_PER_CALL)) {
+      const values = sheet.getRange(2, from + 1, n, to - from + 1).getValues() as Cell[][];
+      values.forEach((r, i) => {
+        const row = rows[i]!;
+        r.forEach((v, j) => {
+          row[from + j] = v;
+        });
+      });
+    }
+  }
+  return { table: { headers, rows }, lastRow };
+}
+
+/**
+ * Appends blocks of new rows after sheet row `after`: grows the grid once when `maxRows` (the
+ * sheet's getMaxRows(), read by the caller before any write so the action flushes once) is too
+ * short, then one setValues per block (a block is a run of columns, `col` 0-based; every block has
+ * the same number of rows). Columns outside the blocks are not written. Returns the first new row.
+ */
+export function appendBlocks(
+  sheet: Sheet,
+  blocks: readonly { readonly col: number; readonly values: readonly (readonly Cell[])[] }[],
+  after: number,
+  maxRows: number,
+): number {
+  const start = after + 1;
+  const rows = blocks[0]?.values.length ?? 0;
+  if (rows === 0) return start;
+  const missing = start + rows - 1 - maxRows;
+  if (missing > 0) sheet.insertRowsAfter(maxRows, missing);
+  for (const b of blocks) {
+    sheet.getRange(start, b.col + 1, rows, b.values[0]!.length).setValues(b.values.map((r) => [...r]));
+  }
+  return start;
+}
+
+/**
+ * Writes changed cells of a table read from row 2: for each run of adjacent changed columns and
+ * each run of changed rows (runs close together written as one), one setValues. Unchanged cells
+ * inside a run are written back as read, text with a leading apostrophe so Sheets keeps it
+ * exactly as it was (so `table` must hold the values of every changed column). `changes`: 0-based
+ * data row → header → new value.
+ */
+export function writeChanges(
+  sheet: Sheet,
+  table: Table,
+  changes: ReadonlyMap<number, ReadonlyMap<string, Cell>>,
+): void {
+  if (changes.size === 0) return;
+  const idx = headerIndex(table.headers);
+  const colsChanged = new Map<number, string>();
+  for (const byHeader of changes.values()) {
+    for (const h of byHeader.keys()) {
+      const c = idx.get(textKey(h));
+      if (c !== undefined) colsChanged.set(c, h);
+    }
+  }
+  const asRead = (v: Cell | undefined): Cell => (typeof v === 'string' && v !== '' ? `'${v}` : (v ?? ''));
+  for (const [c0, c1] of runsOf([...colsChanged.keys()], () => Number.POSITIVE_INFINITY, 0)) {
+    const width = c1 - c0 + 1;
+    const rowsHere = [...changes.keys()].filter((r) => {
+      const byHeader = changes.get(r)!;
+      for (let c = c0; c <= c1; c++) if (byHeader.has(colsChanged.get(c) ?? '\u0000')) return true;
+      return false;
+    });
+    for (const [r0, r1] of runsOf(rowsHere, (gap) => gap * width, CELLS_WRITTEN_PER_CALL)) {
+      const values: Cell[][] = [];
+      for (let r = r0; r <= r1; r++) {
+        const byHeader = changes.get(r);
+        const line: Cell[] = [];
+        for (let c = c0; c <= c1; c++) {
+          const h = colsChanged.get(c);
+          const v = h !== undefined ? byHeader?.get(h) : undefined;
+          line.push(v !== undefined ? v : asRead(table.rows[r]?.[c]));
+        }
+        values.push(line);
+      }
+      sheet.getRange(r0 + 2, c0 + 1, values.length, width).setValues(values);
+    }
+  }
+}

@@ -1,20 +1,29 @@
-// Import LinkedIn connections: validates the uploaded text, plans with core, appends new Contacts rows in one write.
+// Import LinkedIn connections: the export merged into Connections, the people at target companies added to Contacts.
 
+import {
+  CONNECTIONS_HEADERS,
+  CONNECTIONS_READ,
+  CONTACTS_KNOWN,
+  type ContactsFromConnections,
+  dataBlocks,
+  type ImportResult,
+  importSummary,
+  parseConnections,
+  planConnections,
+  planContactsFromConnections,
+} from '../core/connections';
 import { UserError } from '../core/errors';
-import { MAX_CSV_CHARS, planImport } from '../core/import';
-import { SHEET } from '../core/schema';
-import { appendRows } from './gas-table';
+import { MAX_CSV_CHARS, readExport } from '../core/import';
+import { parseJobs } from '../core/rows';
+import { C, HEADER_FILL, SHEET } from '../core/schema';
+import { col, headerIndex, type Table } from '../core/table';
+import type { Cell } from '../core/values';
+import { appendBlocks, readColumns, writeChanges } from './gas-table';
 import { withDocumentLock } from './lock';
-import { loadSheet } from './workbook';
+import { loadSheet, requireSheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** What the import did (JSON-safe: google.script.run hands it to the dialog). */
-export interface ImportResult {
-  added: number;
-  duplicates: number;
-  skipped: number;
-}
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Checks the argument that arrives from the browser: a string of at most about 5 MB. */
 export function checkCsvArgument(csv: unknown): string {
@@ -26,25 +35,150 @@ export function checkCsvArgument(csv: unknown): string {
   return csv;
 }
 
+/** A sheet's columns as read, its last row and its grid size (read before any write). */
+interface ReadSheet {
+  readonly table: Table;
+  readonly lastRow: number;
+  readonly maxRows: number;
+}
+
+/** Contacts as the import needs it: Company, Name and Profile URL, its last row and grid size. */
+function readKnownContacts(sheet: Sheet): ReadSheet {
+  const read = readColumns(sheet, CONTACTS_KNOWN);
+  const idx = headerIndex(read.table.headers);
+  if (col(idx, C.name) < 0 || col(idx, C.company) < 0) {
+    throw new UserError(
+      'The Contacts sheet has no Name or Company column. Use Referrals › Set up tracker to repair it.',
+    );
+  }
+  return { ...read, maxRows: sheet.getMaxRows() };
+}
+
+/** Appends people to Contacts after its last row: one write per run of columns that holds data. */
+function addToContacts(sheet: Sheet, known: ReadSheet, plan: ContactsFromConnections): void {
+  appendBlocks(sheet, dataBlocks(known.table.headers, plan.rows), Math.max(known.lastRow, 1), known.maxRows);
+}
+
+/** The Connections sheet with every LinkedIn header: created (bold, frozen header) or repaired at its end. */
+function connectionsSheet(
+  ss: Spreadsheet,
+  sheet: Sheet | null,
+  headers: readonly string[],
+  missing: readonly string[],
+) {
+  if (!sheet) {
+    const created = ss.insertSheet(SHEET.connections);
+    const head = created.getRange(1, 1, 1, CONNECTIONS_HEADERS.length);
+    head
+      .setValues([[...CONNECTIONS_HEADERS]])
+      .setFontWeight('bold')
+      .setBackground(HEADER_FILL);
+    created.setFrozenRows(1);
+    return { sheet: created, headers: [...CONNECTIONS_HEADERS] };
+  }
+  if (missing.length === 0) return { sheet, headers: [...headers] };
+  const at = headers.length + 1;
+  const short = at + missing.length - 1 - sheet.getMaxColumns();
+  if (short > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), short);
+  sheet.getRange(1, at, 1, missing.length).setValues([[...missing]]);
+  return { sheet, headers: [...headers, ...missing] };
+}
+
 /**
- * Imports Connections.csv text into Contacts under the document lock: reads Contacts once,
- * appends the new people after the last row with one setValues (columns by header text).
- * Requires the Contacts sheet (a UserError tells to run Set up tracker).
+ * Imports Connections.csv text under the document lock (PRODUCT points 13 and 25). The file is
+ * read and checked first: a file that is not an export, is empty or too large changes nothing.
+ * Then: reads Contacts' Company, Name and Profile URL, Jobs, and Connections' own columns (never
+ * whole sheets); merges the export into Connections (new people appended, a changed Company or
+ * Position updated, the user's columns untouched), and appends to Contacts the people at a
+ * company on Jobs who are not there yet. Writes only the columns that hold data, one write per
+ * run of columns. Returns the figures and their summary.
  */
 export function importConnections(ss: Spreadsheet, csvArg: unknown): ImportResult {
-  const csv = checkCsvArgument(csvArg);
+  const read = readExport(checkCsvArgument(csvArg));
   return withDocumentLock(() => {
-    const { sheet, table } = loadSheet(ss, SHEET.contacts);
-    const plan = planImport(csv, table);
-    appendRows(sheet, plan.rows, table.rows.length + 1);
-    return { added: plan.added, duplicates: plan.duplicates, skipped: plan.skipped };
+    const contactsSheet = requireSheet(ss, SHEET.contacts);
+    const jobs = loadSheet(ss, SHEET.jobs);
+    const known = readKnownContacts(contactsSheet);
+    const existingSheet = ss.getSheetByName(SHEET.connections);
+    const existing: ReadSheet = existingSheet
+      ? { ...readColumns(existingSheet, CONNECTIONS_READ), maxRows: existingSheet.getMaxRows() }
+      : { table: { headers: [], rows: [] }, lastRow: 0, maxRows: 1 };
+
+    const merge = planConnections(read, existing.table);
+    const toContacts = planContactsFromConnections(
+      merge.all,
+      known.table,
+      parseJobs(jobs.table, ss.getSpreadsheetTimeZone()),
+    );
+
+    const target = connectionsSheet(ss, existingSheet, existing.table.headers, merge.missingHeaders);
+    const changes = new Map<number, Map<string, Cell>>();
+    for (const u of merge.updates) {
+      const m = changes.get(u.index) ?? new Map<string, Cell>();
+      m.set(u.header, u.value);
+      changes.set(u.index, m);
+    }
+    writeChanges(target.sheet, existing.table, changes);
+    // A new sheet's grid is not read (that would flush): rows are inserted after its header.
+    appendBlocks(
+      target.sheet,
+      dataBlocks(target.headers, merge.append),
+      Math.max(existing.lastRow, 1),
+      existing.maxRows,
+    );
+    addToContacts(contactsSheet, known, toContacts);
+
+    const figures: Omit<ImportResult, 'summary'> = {
+      read: read.records.length + read.noName,
+      noName: read.noName,
+      connections: {
+        added: merge.added,
+        updated: merge.updated,
+        unchanged: merge.unchanged,
+        repeated: merge.repeated,
+      },
+      contacts: {
+        added: toContacts.rows.length,
+        byCompany: toContacts.byCompany.map((x) => ({ ...x })),
+        alreadyOnContacts: toContacts.alreadyOnContacts,
+        notTarget: toContacts.notTarget,
+        noCompany: toContacts.noCompany,
+      },
+      nearMisses: toContacts.nearMisses.map((x) => ({ ...x })),
+    };
+    return { ...figures, summary: importSummary(figures) };
   });
 }
 
-/** The result in plain words, for the dialog and logs. */
-export function describeImport(r: ImportResult): string {
-  const parts = [`${r.added} ${r.added === 1 ? 'person' : 'people'} added to Contacts`];
-  if (r.duplicates > 0) parts.push(`${r.duplicates} already there`);
-  if (r.skipped > 0) parts.push(`${r.skipped} skipped (no name or company)`);
-  return `${parts.join(', ')}.`;
+/**
+ * Later targets (PRODUCT point 25): adds to Contacts the people on Connections at a company on
+ * Jobs who are not on Contacts yet, reading Connections' own columns only. `contacts` is the
+ * Contacts table already read whole (Score candidates). Returns what was added and the rows, laid
+ * out on Contacts' headers, so the caller can score them with the rest. No Connections sheet:
+ * nothing to add.
+ */
+export function addLaterTargets(
+  ss: Spreadsheet,
+  contactsSheet: Sheet,
+  contacts: Table,
+  jobs: Table,
+  timeZone: string,
+): { byCompany: { company: string; added: number }[]; rows: Cell[][] } {
+  const sheet = ss.getSheetByName(SHEET.connections);
+  if (!sheet) return { byCompany: [], rows: [] };
+  const people = parseConnections(readColumns(sheet, CONNECTIONS_READ).table);
+  const plan = planContactsFromConnections(people, contacts, parseJobs(jobs, timeZone));
+  if (plan.rows.length === 0) return { byCompany: [], rows: [] };
+  const known = { table: contacts, lastRow: contacts.rows.length + 1, maxRows: contactsSheet.getMaxRows() };
+  addToContacts(contactsSheet, known, plan);
+  const idx = headerIndex(contacts.headers);
+  const rows = plan.rows.map((r) => {
+    const line = new Array<Cell>(contacts.headers.length).fill('');
+    for (const [h, v] of Object.entries(r)) {
+      const c = col(idx, h);
+      if (c >= 0) line[c] = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+    }
+    return line;
+  });
+  return { byCompany: plan.byCompany.map((x) => ({ ...x })), rows };
 }

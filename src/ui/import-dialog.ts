@@ -1,7 +1,8 @@
 // Referrals › Import LinkedIn connections…: opens the upload dialog; the dialog calls importConnections.
 
+import type { ImportResult } from '../core/connections';
 import { showDialog } from '../sheets/gas-ui';
-import { type ImportResult, importConnections } from '../sheets/import';
+import { importConnections } from '../sheets/import';
 import { activeSpreadsheet } from '../sheets/workbook';
 import { runAction } from './run';
 
@@ -14,11 +15,14 @@ export interface ImportApi {
 export function showImportDialog(): void {
   runAction('Import LinkedIn connections', () => {
     activeSpreadsheet();
-    showDialog('ImportConnections', 'Import LinkedIn connections', 460, 360);
+    showDialog('ImportConnections', 'Import LinkedIn connections', 520, 460);
   });
 }
 
-/** google.script.run: imports Connections.csv text (validated: string, ≤ 5 MB) into Contacts. */
+/**
+ * google.script.run: imports Connections.csv text (validated: string, ≤ 5 MB) into Connections, and
+ * the people at target companies into Contacts.
+ */
 export function importConnectionsText(csv: unknown): ImportResult {
   return importConnections(activeSpreadsheet(), csv);
 }

@@ -1,5 +1,8 @@
-// Import LinkedIn connections through the bundle: the dialog, import, re-import, bad files, escaping, one write.
+// Import LinkedIn connections through the bundle: the Connections sheet, only targets on Contacts, re-import,
+// updates, later targets found by Score candidates, bad files changing nothing, escaping, writes by column block.
+import type { ImportResult } from '../../src/core/connections';
 import { type LoadedBundle, loadBundle } from '../helpers/bundle';
+import { columnValues, headersOf, sheetOf, writeRows } from '../helpers/sheets';
 
 const NOW = '2026-03-10T08:00:00Z';
 
@@ -15,25 +18,37 @@ function csv(lines: string[]): string {
 }
 
 const FILE = csv([
-  'Ann,Lee,https://www.linkedin.com/in/ann-lee,,Northwind,"Data Scientist, Health",01 Mar 2026',
-  'Bob,Stone,https://www.linkedin.com/in/bob-stone,bob@example.com,Contoso,Engineer,02 Mar 2026',
-  'Cy,,https://www.linkedin.com/in/cy,,,Founder,03 Mar 2026',
-  '"=cmd|\' /C calc\'!A0",Evil,https://www.linkedin.com/in/evil,,"=HYPERLINK(""http://x"")",-2+3,04 Mar 2026',
+  'Ann,Lee,https://www.linkedin.com/in/ann-lee,,Contoso Energy Inc.,"Data Scientist, Health",01 Mar 2026',
+  'Bob,Stone,https://www.linkedin.com/in/bob-stone,bob@example.com,Northwind Analytics,Engineer,02 Mar 2026',
+  'Cy,Ray,https://www.linkedin.com/in/cy,,Freelance,Founder,03 Mar 2026',
+  'Di,Fay,https://www.linkedin.com/in/di,,Self-employed,Coach,03 Mar 2026',
+  'Ed,Po,https://www.linkedin.com/in/ed,,Proseware Cloud,PM,04 Mar 2026',
+  'Flo,Ng,https://www.linkedin.com/in/flo,,Litware Games,Game Designer,04 Mar 2026',
+  'Gus,,https://www.linkedin.com/in/gus,,,Student,05 Mar 2026',
+  '"=cmd|\' /C calc\'!A0",Evil,https://www.linkedin.com/in/evil,,"Contoso Energy",-2+3,06 Mar 2026',
 ]);
 
-function contacts(b: LoadedBundle) {
-  return b.emu.spreadsheet.self.getSheetByName('Contacts')!;
-}
-function rows(b: LoadedBundle): Record<string, unknown>[] {
-  const s = contacts(b);
-  const [h, ...data] = s.getDataRange().getValues();
-  return data.map((r) => Object.fromEntries(h!.map((x, i) => [String(x), r[i]])));
-}
+/** A set-up tracker with three target companies on Jobs. */
 function setUp(): LoadedBundle {
   const b = loadBundle({ now: NOW });
   b.call('menuSetUpTracker');
+  writeRows(b, 'Jobs', [
+    { Company: 'Contoso Energy', Job: 'Data Scientist' },
+    { Company: 'Northwind Analytics', Job: 'Engineer' },
+    { Company: 'Proseware', Job: 'PM' },
+  ]);
   return b;
 }
+
+/** A sheet's rows as header → value objects. */
+function rows(b: LoadedBundle, name = 'Contacts'): Record<string, unknown>[] {
+  const s = b.emu.spreadsheet.self.getSheetByName(name);
+  if (!s) return [];
+  const [h, ...data] = s.getDataRange().getValues();
+  return data.map((r) => Object.fromEntries(h!.map((x, i) => [String(x), r[i]])));
+}
+
+const importFile = (b: LoadedBundle, text: string) => b.call<ImportResult>('importConnections', text);
 
 describe('Import LinkedIn connections', () => {
   it('opens a modal dialog with a .csv file input', () => {
@@ -46,90 +61,213 @@ describe('Import LinkedIn connections', () => {
     expect(shown.html).not.toMatch(/innerHTML/);
   });
 
-  it('adds each new connection as a Contacts row mapped by header, and skips rows without name or company', () => {
+  it('keeps every connection on a Connections sheet, with LinkedIn’s own columns', () => {
     const b = setUp();
-    const r = b.call<{ added: number; duplicates: number; skipped: number }>('importConnections', FILE);
-    expect(JSON.parse(JSON.stringify(r))).toEqual({ added: 3, duplicates: 0, skipped: 1 });
+    expect(b.emu.spreadsheet.self.getSheetByName('Connections')).toBeNull();
+    importFile(b, FILE);
+    expect(headersOf(b, 'Connections')).toEqual([
+      'First Name',
+      'Last Name',
+      'URL',
+      'Email Address',
+      'Company',
+      'Position',
+      'Connected On',
+    ]);
+    const kept = rows(b, 'Connections');
+    expect(kept.map((r) => r['First Name'])).toEqual([
+      'Ann',
+      'Bob',
+      'Cy',
+      'Di',
+      'Ed',
+      'Flo',
+      'Gus',
+      "=cmd|' /C calc'!A0",
+    ]);
+    expect(kept[1]).toMatchObject({ 'Email Address': 'bob@example.com', Company: 'Northwind Analytics' });
+    expect(sheetOf(b, 'Connections').getFrozenRows()).toBe(1);
+  });
+
+  it('adds to Contacts only the people at a target company, named as on Jobs', () => {
+    const b = setUp();
+    const r = importFile(b, FILE);
     const got = rows(b);
-    expect(got).toHaveLength(3);
+    expect(got.map((x) => [x.Company, x.Name])).toEqual([
+      ['Contoso Energy', 'Ann Lee'],
+      ['Northwind Analytics', 'Bob Stone'],
+      ['Contoso Energy', "=cmd|' /C calc'!A0 Evil"],
+    ]);
     expect(got[0]).toMatchObject({
-      Name: 'Ann Lee',
-      Company: 'Northwind',
       Title: 'Data Scientist, Health',
       'Profile URL': 'https://www.linkedin.com/in/ann-lee',
       Degree: '1st',
       Current: 'Yes',
       Status: 'To contact',
       Notes: '',
-      'Mentor notes': '',
     });
-  });
-
-  it('adds nothing when the same file is imported again', () => {
-    const b = setUp();
-    b.call('importConnections', FILE);
-    const again = b.call<{ added: number; duplicates: number; skipped: number }>('importConnections', FILE);
-    expect(JSON.parse(JSON.stringify(again))).toEqual({ added: 0, duplicates: 3, skipped: 1 });
-    expect(rows(b)).toHaveLength(3);
-  });
-
-  it('writes names that look like formulas as text', () => {
-    const b = setUp();
-    b.call('importConnections', FILE);
-    const s = contacts(b);
-    expect(
-      s
-        .getDataRange()
-        .getFormulas()
-        .flat()
-        .filter((f) => f !== ''),
-    ).toEqual([]);
-    const evil = rows(b).find((r) => String(r.Name).startsWith('='))!;
-    expect(evil.Name).toBe("=cmd|' /C calc'!A0 Evil");
-    expect(evil.Company).toBe('=HYPERLINK("http://x")');
-    expect(evil.Title).toBe('-2+3');
-  });
-
-  it('appends after the last row, follows the sheet’s own column order, and dedupes against typed rows', () => {
-    const b = setUp();
-    const s = contacts(b);
-    // The user moved Name first and typed Bob (no URL) by hand.
-    const h = s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0]!.map(String);
-    const reordered = ['Name', ...h.filter((x) => x !== 'Name')];
-    s.getRange(1, 1, 1, reordered.length).setValues([reordered]);
-    s.getRange(2, 1, 1, reordered.length).setValues([
-      reordered.map((x) => (x === 'Name' ? 'bob  stone' : x === 'Company' ? 'contoso' : '')),
-    ]);
-    b.emu.calls.reset();
-    const r = b.call<{ added: number; duplicates: number }>('importConnections', FILE);
-    expect(r.added).toBe(2);
-    expect(r.duplicates).toBe(1);
-    const got = rows(b);
-    expect(got.map((x) => x.Name)).toEqual(['bob  stone', 'Ann Lee', "=cmd|' /C calc'!A0 Evil"]);
-    expect(s.getRange(3, 1).getValue()).toBe('Ann Lee');
-    expect(b.emu.calls.snapshot()['Range.setValues']).toBe(1);
-  });
-
-  it('refuses a file that is not a Connections export, naming the missing columns', () => {
-    const b = setUp();
-    expect(() => b.call('importConnections', 'First Name,Last Name,Company\nAnn,Lee,Acme\n')).toThrow(
-      /lacks the columns URL, Position/,
+    expect(r.contacts).toEqual({
+      added: 3,
+      byCompany: [
+        { company: 'Contoso Energy', added: 2 },
+        { company: 'Northwind Analytics', added: 1 },
+      ],
+      alreadyOnContacts: 0,
+      notTarget: 4,
+      noCompany: 1,
+    });
+    expect(r.nearMisses).toEqual([{ company: 'Proseware Cloud', target: 'Proseware', people: 1 }]);
+    expect(r.summary).toContain(
+      'Added to Contacts: 3 people at your target companies (Contoso Energy 2, Northwind Analytics 1).',
     );
-    expect(() => b.call('importConnections', 'a,b\n1,2\n')).toThrow(/does not look like LinkedIn/);
-    expect(() => b.call('importConnections', `${HEADER}\n"Ann,Lee`)).toThrow(/never closed/);
-    expect(rows(b)).toHaveLength(0);
+    expect(r.summary.join('\n')).toMatch(/Proseware Cloud \(1 person\) — on Jobs: Proseware/);
   });
 
-  it('validates its argument: a string of at most 5 MB', () => {
+  it('is idempotent: the same file again adds nothing anywhere', () => {
+    const b = setUp();
+    importFile(b, FILE);
+    const before = { contacts: rows(b), connections: rows(b, 'Connections') };
+    const again = importFile(b, FILE);
+    expect(again.connections).toEqual({ added: 0, updated: 0, unchanged: 8, repeated: 0 });
+    expect(again.contacts.added).toBe(0);
+    expect(again.contacts.alreadyOnContacts).toBe(3);
+    expect(rows(b)).toEqual(before.contacts);
+    expect(rows(b, 'Connections')).toEqual(before.connections);
+  });
+
+  it('takes a newer export: adds new people and updates a changed company or position, keeping the user’s columns', () => {
+    const b = setUp();
+    importFile(b, FILE);
+    const con = sheetOf(b, 'Connections');
+    // The user adds a column of notes and writes one.
+    con.getRange(1, 8).setValue('How we met');
+    con.getRange(3, 8).setValue('Hackathon 2024');
+    const newer = csv([
+      'Ann,Lee,https://www.linkedin.com/in/ann-lee,,Contoso Energy Inc.,Lead Data Scientist,01 Mar 2026',
+      'Bob,Stone,https://www.linkedin.com/in/bob-stone,bob@example.com,Litware Games,Engineer,02 Mar 2026',
+      'Hal,Ito,https://www.linkedin.com/in/hal,,Northwind Analytics,Analyst,09 Mar 2026',
+    ]);
+    const r = importFile(b, newer);
+    expect(r.connections).toEqual({ added: 1, updated: 2, unchanged: 0, repeated: 0 });
+    const kept = rows(b, 'Connections');
+    expect(kept).toHaveLength(9);
+    expect(kept[0]).toMatchObject({ Position: 'Lead Data Scientist', Company: 'Contoso Energy Inc.' });
+    expect(kept[1]).toMatchObject({ Company: 'Litware Games', 'How we met': 'Hackathon 2024' });
+    expect(kept[8]).toMatchObject({ 'First Name': 'Hal', Company: 'Northwind Analytics', 'How we met': '' });
+    // Hal works at a target: added; Ann is on Contacts already; the evil name stays text.
+    expect(rows(b).map((x) => x.Name)).toEqual([
+      'Ann Lee',
+      'Bob Stone',
+      "=cmd|' /C calc'!A0 Evil",
+      'Hal Ito',
+    ]);
+    const formulas = con
+      .getDataRange()
+      .getFormulas()
+      .flat()
+      .filter((f) => f !== '');
+    expect(formulas).toEqual([]);
+  });
+
+  it('lets Score candidates find the people you know at a company added to Jobs later', () => {
+    const b = setUp();
+    importFile(b, FILE);
+    expect(rows(b).some((x) => x.Name === 'Flo Ng')).toBe(false);
+    writeRows(b, 'Jobs', [
+      { Company: 'Contoso Energy', Job: 'Data Scientist' },
+      { Company: 'Northwind Analytics', Job: 'Engineer' },
+      { Company: 'Proseware', Job: 'PM' },
+      { Company: 'Litware Games', Job: 'Game Designer' },
+    ]);
+    b.call('menuScoreCandidates');
+    const flo = rows(b).find((x) => x.Name === 'Flo Ng')!;
+    expect(flo).toMatchObject({
+      Company: 'Litware Games',
+      Title: 'Game Designer',
+      Degree: '1st',
+      Status: 'To contact',
+    });
+    expect(typeof flo.Score).toBe('number');
+    expect(flo.Pick).toBe('✓');
+    expect(b.emu.ui.dialogs.at(-1)?.prompt).toMatch(
+      /^You know 1 person at Litware Games: added to Contacts\./,
+    );
+    // Nothing more to add next time.
+    b.call('menuScoreCandidates');
+    expect(rows(b).filter((x) => x.Name === 'Flo Ng')).toHaveLength(1);
+    expect(b.emu.ui.dialogs.at(-1)?.prompt).not.toMatch(/You know/);
+  });
+
+  it('writes only the column blocks that hold data, one write per block', () => {
+    const b = setUp();
+    const writes: { sheet: string; columns: number }[] = [];
+    const stop = b.emu.calls.use({
+      before(c) {
+        if (c.key !== 'Range.setValues') return;
+        const range = c.target as unknown as GoogleAppsScript.Spreadsheet.Range;
+        writes.push({ sheet: range.getSheet().getName(), columns: range.getNumColumns() });
+      },
+    });
+    importFile(b, FILE);
+    stop();
+    // Connections: its header row, then one block of the 7 columns (Email Address holds data here).
+    expect(writes.filter((w) => w.sheet === 'Connections')).toEqual([
+      { sheet: 'Connections', columns: 7 },
+      { sheet: 'Connections', columns: 7 },
+    ]);
+    // Contacts: Company | Name, Title, Profile URL | Current, Degree | Status — never a full-width row.
+    expect(writes.filter((w) => w.sheet === 'Contacts').map((w) => w.columns)).toEqual([1, 3, 2, 1]);
+    expect(columnValues(b, 'Location')).toEqual(['', '', '']);
+  });
+
+  it.each([
+    ['not an export', 'First Name,Last Name,Company\nAnn,Lee,Acme\n', /lacks the columns URL, Position/],
+    ['an unrelated file', 'a,b\n1,2\n', /does not look like LinkedIn/],
+    ['a broken file', `${HEADER}\n"Ann,Lee`, /never closed/],
+    ['a header with nobody', csv([]), /no connection under it/],
+    ['an empty file', '   ', /empty/],
+    ['a file over 5 MB', 'x'.repeat(5 * 1024 * 1024 + 1), /larger than 5 MB/],
+  ])('changes nothing for %s, with a clear message', (_, text, message) => {
+    const b = setUp();
+    importFile(b, FILE);
+    const before = { contacts: rows(b), connections: rows(b, 'Connections') };
+    expect(() => importFile(b, text)).toThrow(message);
+    expect(rows(b)).toEqual(before.contacts);
+    expect(rows(b, 'Connections')).toEqual(before.connections);
+  });
+
+  it('creates nothing for a bad first file', () => {
+    const b = setUp();
+    expect(() => importFile(b, 'a,b\n1,2\n')).toThrow(/does not look like LinkedIn/);
+    expect(b.emu.spreadsheet.self.getSheetByName('Connections')).toBeNull();
+  });
+
+  it('validates its argument: a string', () => {
     const b = setUp();
     expect(() => b.call('importConnections', 42)).toThrow(/Choose a Connections\.csv/);
     expect(() => b.call('importConnections', { csv: FILE })).toThrow(/Choose a Connections\.csv/);
-    expect(() => b.call('importConnections', 'x'.repeat(5 * 1024 * 1024 + 1))).toThrow(/larger than 5 MB/);
-    expect(() => b.call('importConnections', '   ')).toThrow(/empty/);
   });
 
-  it('asks to set up the tracker when Contacts is missing', () => {
+  it('asks to set up the tracker when Contacts is missing, and creates nothing', () => {
     const b = loadBundle({ now: NOW });
-    expect(() => b.call('importConnections', FILE)).toThrow(/Set up tracker/);
+    expect(() => importFile(b, FILE)).toThrow(/Set up tracker/);
+    expect(b.emu.spreadsheet.self.getSheetByName('Connections')).toBeNull();
+  });
+
+  it('dedupes against people typed on Contacts, in the sheet’s own column order', () => {
+    const b = setUp();
+    const s = sheetOf(b);
+    const h = headersOf(b);
+    const reordered = ['Name', ...h.filter((x) => x !== 'Name')];
+    s.getRange(1, 1, 1, reordered.length).setValues([reordered]);
+    s.getRange(2, 1, 1, reordered.length).setValues([
+      reordered.map((x) =>
+        x === 'Name' ? 'bob  stone' : x === 'Company' ? 'northwind analytics, inc.' : '',
+      ),
+    ]);
+    const r = importFile(b, FILE);
+    expect(r.contacts.alreadyOnContacts).toBe(1);
+    expect(rows(b).map((x) => x.Name)).toEqual(['bob  stone', 'Ann Lee', "=cmd|' /C calc'!A0 Evil"]);
+    expect(s.getRange(3, 1).getValue()).toBe('Ann Lee');
   });
 });

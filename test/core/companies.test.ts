@@ -75,7 +75,8 @@ describe('nearCompany', () => {
     ['Proseware', 'Proseware Cloud'],
     ['Contoso Energy', 'Contoso'],
     ['Contoso', 'Contosso'],
-    ['Northwind Analytics', 'Northwnd Analytic'],
+    ['Northwind Analytics', 'Northwind Analytcs'],
+    ['Contoso', 'Cnotoso'],
     ['Research', 'Trey Research'],
   ])('"%s" and "%s" are near misses', (a, b) => {
     expect(nearCompany(a, b)).toBe(true);

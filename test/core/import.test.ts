@@ -1,17 +1,10 @@
-// Connections.csv import: RFC 4180 parsing, the Notes preamble, header checks, mapping, dedupe and escaping.
+// Reading Connections.csv: RFC 4180 parsing, the Notes preamble, header checks, records and limits.
 
-import { findHeader, parseCsv, planImport, profileKey } from '../../src/core/import';
-import { C } from '../../src/core/schema';
-import type { Table } from '../../src/core/table';
+import { findHeader, MAX_CONNECTIONS, parseCsv, profileKey, readExport } from '../../src/core/import';
 
 const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
 const PREAMBLE =
   'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing, see https://www.linkedin.com/help"\n\n';
-
-const CONTACTS: Table = {
-  headers: [C.company, C.job, C.name, C.title, C.profileUrl, C.current, C.degree, C.status, C.notes],
-  rows: [],
-};
 
 describe('parseCsv', () => {
   it.each<[string, string, string[][]]>([
@@ -80,96 +73,48 @@ describe('profileKey', () => {
   });
 });
 
-describe('planImport', () => {
+describe('readExport', () => {
   const file = (lines: string[]) => `${PREAMBLE}${HEADER}\n${lines.join('\n')}\n`;
 
-  it('maps a connection onto the Contacts headers', () => {
-    const plan = planImport(
-      file(['Ann,Lee,https://linkedin.com/in/ann,,Acme,"Engineer, ML",01 Mar 2026']),
-      CONTACTS,
-    );
-    expect(plan).toEqual({
-      rows: [
-        [
-          'Acme',
-          '',
-          'Ann Lee',
-          'Engineer, ML',
-          'https://linkedin.com/in/ann',
-          'Yes',
-          '1st',
-          'To contact',
-          '',
-        ],
+  it('reads each record, trimmed, in LinkedIn’s fields', () => {
+    expect(
+      readExport(file([' Ann , Lee ,https://linkedin.com/in/ann,a@x.io,Acme,"Engineer, ML",01 Mar 2026'])),
+    ).toEqual({
+      records: [
+        {
+          firstName: 'Ann',
+          lastName: 'Lee',
+          url: 'https://linkedin.com/in/ann',
+          email: 'a@x.io',
+          company: 'Acme',
+          position: 'Engineer, ML',
+          connectedOn: '01 Mar 2026',
+        },
       ],
-      added: 1,
-      duplicates: 0,
-      skipped: 0,
+      noName: 0,
     });
   });
 
-  it.each<[string, string[], Table['rows'], { added: number; duplicates: number; skipped: number }]>([
-    ['no name', [',,u1,,Acme,Eng,'], [], { added: 0, duplicates: 0, skipped: 1 }],
-    ['no company', ['Ann,Lee,u1,,,Eng,'], [], { added: 0, duplicates: 0, skipped: 1 }],
-    ['blank lines are ignored', ['', ',,,,,,'], [], { added: 0, duplicates: 0, skipped: 0 }],
-    [
-      'same URL twice in the file',
-      [
-        'Ann,Lee,https://linkedin.com/in/ann,,Acme,Eng,',
-        'Ann,L.,https://www.linkedin.com/in/ann/,,Acme,Eng,',
-      ],
-      [],
-      { added: 1, duplicates: 1, skipped: 0 },
-    ],
-    [
-      'same URL already on Contacts',
-      ['Ann,Lee,https://linkedin.com/in/ann,,Acme,Eng,'],
-      [['Other Co', '', 'Ann Lee', '', 'https://linkedin.com/in/ann', '', '', '', '']],
-      { added: 0, duplicates: 1, skipped: 0 },
-    ],
-    [
-      'same name and company (case-insensitive), typed without URL',
-      ['Ann,Lee,https://linkedin.com/in/ann,,Acme,Eng,'],
-      [['ACME', '', 'ann lee', '', '', '', '', '', '']],
-      { added: 0, duplicates: 1, skipped: 0 },
-    ],
-    [
-      'same name and company but two different URLs: two people',
-      ['Ann,Lee,https://linkedin.com/in/ann-2,,Acme,Eng,'],
-      [['Acme', '', 'Ann Lee', '', 'https://linkedin.com/in/ann-1', '', '', '', '']],
-      { added: 1, duplicates: 0, skipped: 0 },
-    ],
-    [
-      'no URL in the file, same name and company on Contacts',
-      ['Ann,Lee,,,Acme,Eng,'],
-      [['Acme', '', 'Ann Lee', '', 'https://linkedin.com/in/ann-1', '', '', '', '']],
-      { added: 0, duplicates: 1, skipped: 0 },
-    ],
-  ])('%s', (_, lines, existing, counts) => {
-    const { rows, ...got } = planImport(file(lines), { ...CONTACTS, rows: existing });
-    expect(got).toEqual(counts);
-    expect(rows).toHaveLength(counts.added);
+  it('drops blank lines, counts records with neither name nor URL, keeps records without company', () => {
+    const r = readExport(file(['', ',,,,,,', ',,,,Acme,Eng,', 'Ann,Lee,,,,,']));
+    expect(r.noName).toBe(1);
+    expect(r.records.map((x) => [x.firstName, x.company])).toEqual([['Ann', '']]);
   });
 
-  it('formula-escapes every text it writes', () => {
-    const plan = planImport(file(['=cmd,x,+u,,@Acme,-Eng,']), CONTACTS);
-    expect(plan.rows[0]).toEqual(["'@Acme", '', "'=cmd x", "'-Eng", "'+u", 'Yes', '1st', 'To contact', '']);
+  it('reads the file without its optional columns', () => {
+    const r = readExport('Company,Position,URL,Last Name,First Name\nAcme,Eng,u,Lee,Ann\n');
+    expect(r.records[0]).toMatchObject({ firstName: 'Ann', company: 'Acme', email: '', connectedOn: '' });
   });
 
-  it('imports nothing twice: a second plan over the first result adds nothing', () => {
-    const text = file(['Ann,Lee,https://linkedin.com/in/ann,,Acme,Eng,', 'Bob,Ray,,,Beta,PM,']);
-    const first = planImport(text, CONTACTS);
-    const second = planImport(text, { ...CONTACTS, rows: first.rows });
-    expect(second.added).toBe(0);
-    expect(second.duplicates).toBe(2);
+  it('explains what is wrong with a file that is not an export, or holds nobody', () => {
+    expect(() => readExport('hello,world\n')).toThrow(/Connections\.csv/);
+    expect(() => readExport('First Name,Last Name,URL,Company\n')).toThrow(/the column Position/);
+    expect(() => readExport(file([]))).toThrow(/no connection under it/);
+    expect(() => readExport(file([',,,,Acme,,']))).toThrow(/no connection under it/);
   });
 
-  it('explains what is wrong with a file that is not an export', () => {
-    expect(() => planImport('hello,world\n', CONTACTS)).toThrow(/Connections\.csv/);
-    expect(() => planImport('First Name,Last Name,URL,Company\n', CONTACTS)).toThrow(/the column Position/);
-  });
-
-  it('needs Name and Company on Contacts', () => {
-    expect(() => planImport(file([]), { headers: ['Foo'], rows: [] })).toThrow(/Set up tracker/);
+  it('refuses more connections than LinkedIn allows', () => {
+    const lines = Array.from({ length: MAX_CONNECTIONS + 1 }, (_, i) => `A,B${i},,,C,P,`);
+    expect(() => readExport(file(lines))).toThrow(/at most 35,000/);
   });
 });

@@ -259,7 +259,11 @@ export function userSheetBundle(contacts: number): LoadedBundle {
   return b;
 }
 
-/** Connections.csv text with `n` people, none of them already on Contacts. */
+/**
+ * Connections.csv text with `n` people, none of them already on Contacts. As in a real network, most
+ * work elsewhere: 1 in 20 at a "Company k, Inc." (a target when the tracker has company k on Jobs),
+ * the others at one of 3,000 other employers, Freelance, Self-employed, or no company at all.
+ */
 export function connectionsCsv(n: number): string {
   const lines = [
     'Notes:',
@@ -267,9 +271,18 @@ export function connectionsCsv(n: number): string {
     '',
     'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
   ];
+  const elsewhere = (i: number) =>
+    i % 50 === 1
+      ? 'Freelance'
+      : i % 50 === 2
+        ? 'Self-employed'
+        : i % 50 === 3
+          ? ''
+          : `"Employer ${i % 3000}, Ltd"`;
   for (let i = 0; i < n; i++) {
+    const company = i % 20 === 0 ? `"Company ${(i / 20) % 700}, Inc."` : elsewhere(i);
     lines.push(
-      `First${i},Last${i},https://www.linkedin.com/in/connection-${i},,"Company ${i % 700}, Inc.",Data Scientist,01 Mar 2026`,
+      `First${i},Last${i},https://www.linkedin.com/in/connection-${i},,${company},Data Scientist,01 Mar 2026`,
     );
   }
   return lines.join('\n');

@@ -35,12 +35,36 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 const file = $<HTMLInputElement>('file');
 const button = $<HTMLButtonElement>('import');
 const status = $('status');
+const result = $('result');
 const error = $('error');
 
 function showError(message: string): void {
   error.textContent = message;
   error.hidden = false;
   status.textContent = '';
+}
+
+/** Shows the server's summary, one sentence a line (text only); "• " lines nest under the line before. */
+function showResult(lines: readonly string[]): void {
+  const items: HTMLLIElement[] = [];
+  for (const line of lines) {
+    const li = document.createElement('li');
+    const parent = items[items.length - 1];
+    if (line.startsWith('• ') && parent) {
+      li.textContent = line.slice(2);
+      let sub = parent.querySelector('ul');
+      if (!sub) {
+        sub = document.createElement('ul');
+        parent.append(sub);
+      }
+      sub.append(li);
+      continue;
+    }
+    li.textContent = line;
+    items.push(li);
+  }
+  result.replaceChildren(...items);
+  result.hidden = lines.length === 0;
 }
 
 function readText(f: File): Promise<string> {
@@ -55,6 +79,7 @@ function readText(f: File): Promise<string> {
 file.addEventListener('change', () => {
   error.hidden = true;
   status.textContent = '';
+  showResult([]);
   button.disabled = !file.files || file.files.length === 0;
 });
 
@@ -67,14 +92,13 @@ button.addEventListener('click', async () => {
     return;
   }
   button.disabled = true;
+  showResult([]);
   status.textContent = 'Importing…';
   try {
     const text = await readText(f);
     const r = await call('importConnections', text);
-    const parts = [`${r.added} ${r.added === 1 ? 'person' : 'people'} added to Contacts`];
-    if (r.duplicates > 0) parts.push(`${r.duplicates} already there`);
-    if (r.skipped > 0) parts.push(`${r.skipped} skipped (no name or company)`);
-    status.textContent = `${parts.join(', ')}.${r.added > 0 ? ' Next: Referrals › Score candidates.' : ''}`;
+    status.textContent = r.contacts.added > 0 ? 'Done. Next: Referrals › Score candidates.' : 'Done.';
+    showResult(r.summary);
   } catch (e) {
     showError(e instanceof Error ? e.message : String(e));
   } finally {
