@@ -238,12 +238,10 @@ export function appendRows(
 }
 
 /**
- * One round trip costs about as much as reading 10,000 cells or writing 1,000 (about 100 ms per
- * call, 0.01 ms per cell read, 0.1 ms per cell written: the cost model of docs/performance.md).
- * Two runs of columns or rows closer than that are read or written as one.
+ * One round trip costs about as much as writing 1,000 cells (100 ms a call, 0.1 ms a cell written:
+ * docs/performance.md), as MERGE_GAP_CELLS is for reads: two runs closer than that are written as one.
  */
-const CELLS_READ_PER_CALL = 10_000;
-const CELLS_WRITTEN_PER_CALL = 1_000;
+const MERGE_GAP_CELLS_WRITTEN = 1_000;
 
 /** Runs of sorted, distinct indexes: adjacent ones, and two runs whose gap costs less than a call (gapCost(gap) < limit). */
 function runsOf(
@@ -265,19 +263,18 @@ function runsOf(
  * Reads only the columns named by `wanted` (found by header text): the header row, then one
  * getValues per run of those columns over the data rows (runs close together read as one).
  * Returns a Table with every header and, in each row, the wanted columns' values ('' in the
- * others), and the sheet's last row. Calls: 3 + one per run, whatever the number of rows.
+ * others), and the sheet's last row. Calls: 2 + one per run, whatever the number of rows.
  */
 export function readColumns(sheet: Sheet, wanted: readonly string[]): { table: Table; lastRow: number } {
   const lastRow = sheet.getLastRow();
-  const lastCol = sheet.getLastColumn();
-  if (lastRow < 1 || lastCol < 1) return { table: { headers: [], rows: [] }, lastRow: Math.max(lastRow, 0) };
-  const headers = (sheet.getRange(1, 1, 1, lastCol).getValues()[0] ?? []).map((h) => String(h ?? ''));
+  const headers = lastRow < 1 ? [] : readHeaders(sheet);
+  if (headers.length === 0) return { table: { headers: [], rows: [] }, lastRow: Math.max(lastRow, 0) };
   const n = lastRow - 1;
   const rows: Cell[][] = Array.from({ length: n }, () => new Array<Cell>(headers.length).fill(''));
   if (n > 0) {
     const idx = headerIndex(headers);
     const cols = wanted.map((h) => idx.get(textKey(h))).filter((c): c is number => c !== undefined);
-    for (const [from, to] of runsOf(cols, (gap) => gap * n, CELLS_READ_PER_CALL)) {
+    for (const [from, to] of runsOf(cols, (gap) => gap * n, MERGE_GAP_CELLS)) {
       const values = sheet.getRange(2, from + 1, n, to - from + 1).getValues() as Cell[][];
       values.forEach((r, i) => {
         const row = rows[i]!;
@@ -342,7 +339,7 @@ export function writeChanges(
       for (let c = c0; c <= c1; c++) if (byHeader.has(colsChanged.get(c) ?? '\u0000')) return true;
       return false;
     });
-    for (const [r0, r1] of runsOf(rowsHere, (gap) => gap * width, CELLS_WRITTEN_PER_CALL)) {
+    for (const [r0, r1] of runsOf(rowsHere, (gap) => gap * width, MERGE_GAP_CELLS_WRITTEN)) {
       const values: Cell[][] = [];
       for (let r = r0; r <= r1; r++) {
         const byHeader = changes.get(r);

@@ -97,10 +97,16 @@ describe('every action', () => {
   });
 });
 
+/** Growing a grid (one insert per sheet, when rows are added past its end) depends on its size, not on the rows. */
+const GROWTH = ['Sheet.insertRowsAfter', 'Sheet.insertColumnsAfter'];
+const withoutGrowth = (byKey: Record<string, number>) =>
+  Object.fromEntries(Object.entries(byKey).filter(([k]) => !GROWTH.includes(k)));
+
 describe('whole-sheet actions', () => {
   it.each(wholeSheet)('%s makes as many calls with 2,000 contacts as with 20', (name) => {
     const [s, l] = costs(name);
-    expect(l.byKey).toEqual(s.byKey);
+    expect(withoutGrowth(l.byKey)).toEqual(withoutGrowth(s.byKey));
+    for (const k of GROWTH) expect(l.byKey[k] ?? 0).toBeLessThanOrEqual(3);
   });
 });
 
