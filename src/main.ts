@@ -92,9 +92,9 @@ export function sidebarDraft(row: unknown, type?: unknown, language?: unknown) {
   return draftForSidebar(row, type, language);
 }
 
-/** Sidebar: Mark as sent. */
-export function sidebarMarkSent(row: unknown, type: unknown, fingerprint: unknown) {
-  return markSentFromSidebar(row, type, fingerprint);
+/** Sidebar: Mark as sent (`confirmed`: the user confirmed a message the draft warned about). */
+export function sidebarMarkSent(row: unknown, type: unknown, fingerprint: unknown, confirmed?: unknown) {
+  return markSentFromSidebar(row, type, fingerprint, confirmed);
 }
 
 /** Sidebar: saves the call guide's Referral process and Apply to Jobs. */

@@ -1,4 +1,4 @@
-// Your Settings availability ("Mon-Fri 09:00-18:00") parsed and written as the next working days in the contact's time zone.
+// Availability to propose: your Settings availability overlapped with the contact's working hours, written in their time zone.
 
 import {
   type Day,
@@ -143,8 +143,7 @@ export function parseAvailability(text: string): AvailabilityParse {
     .split(/[;\n|]+/)
     .map((s) => s.trim())
     .filter(Boolean);
-  if (segments.length === 0)
-    return { ok: false, problem: 'Availability is empty; write e.g. Mon-Fri 09:00-18:00' };
+  if (segments.length === 0) return { ok: false, problem: 'it is empty; write e.g. Mon-Fri 09:00-18:00' };
   for (const segment of segments) {
     // "Mon, Wed 9-12": days listed without times join the next days; "Mon-Fri 9-12, 14-18": a
     // range without days keeps the previous days.
@@ -157,7 +156,7 @@ export function parseAvailability(text: string): AvailabilityParse {
       const timeText = firstDigit < 0 ? '' : piece.slice(firstDigit);
       if (dayText.trim()) {
         const days = parseDays(dayText);
-        if (typeof days === 'string') return { ok: false, problem: `Availability: ${days}` };
+        if (typeof days === 'string') return { ok: false, problem: days };
         if (!timeText) {
           pending.push(...days);
           continue;
@@ -171,13 +170,13 @@ export function parseAvailability(text: string): AvailabilityParse {
         current = WEEKDAYS;
       }
       const range = parseRange(timeText);
-      if (typeof range === 'string') return { ok: false, problem: `Availability: ${range}` };
+      if (typeof range === 'string') return { ok: false, problem: range };
       windows.push({ weekdays: [...new Set(current)].sort((a, b) => a - b), ...range });
     }
     if (pending.length > 0)
       return {
         ok: false,
-        problem: `Availability: "${segment}" has no times; write e.g. ${segment} 09:00-18:00`,
+        problem: `"${segment}" has no times; write e.g. ${segment} 09:00-18:00`,
       };
   }
   return { ok: true, windows };
@@ -189,82 +188,140 @@ export interface DayRanges {
   ranges: { startMin: number; endMin: number }[];
 }
 
-/** What availabilityText needs. */
+/** The default of Settings "Their working hours": a contact's working hours, in their own zone. */
+export const DEFAULT_WORKING_HOURS = 'Mon-Fri 09:00-18:00';
+
+/** What availabilitySlots and availabilityText need. */
 export interface AvailabilityOptions {
+  /** Settings "Availability", read in your zone. */
   availability: string;
+  /** Settings "Their working hours", read in the contact's zone (default Mon-Fri 09:00-18:00). */
+  workingHours?: string;
   /** Your IANA zone (the zone the availability is written in). */
   yourTimeZone: string;
-  /** The contact's IANA zone (the zone the text is written in). */
+  /** The contact's IANA zone (the zone their working hours are in, and the text is written in). */
   contactTimeZone: string;
   /** Now, epoch ms. */
   now: number;
   language: Language;
-  /** How many of your working days to offer (default 5). */
+  /** How many of their working days to look at (default 5). */
   days?: number;
 }
+
+/** Why no time can be proposed: a setting or zone that cannot be read, or no overlap at all. */
+export type SlotsProblem = { ok: false; reason: 'setting' | 'zone' | 'no-overlap'; problem: string };
+
+type Interval = [number, number];
 
 function wallMinutes(ms: number, tz: string): number {
   const p = zonedParts(ms, tz);
   return p.hour * 60 + p.minute;
 }
 
-/**
- * Your next working days (days your availability covers, from tomorrow in your zone) as
- * ranges on the contact's calendar days. A range that crosses midnight in their zone is split
- * onto the right days; ranges that meet on the same day are merged. DST is handled by
- * converting each window through real instants.
- */
-export function availabilitySlots(
-  opts: AvailabilityOptions,
-): { ok: true; days: DayRanges[] } | { ok: false; problem: string } {
-  const parsed = parseAvailability(opts.availability);
-  if (!parsed.ok) return parsed;
-  const yours = opts.yourTimeZone;
-  const theirs = opts.contactTimeZone;
-  if (!isTimeZone(yours)) return { ok: false, problem: `"${yours}" is not a time zone` };
-  if (!isTimeZone(theirs)) return { ok: false, problem: `"${theirs}" is not a time zone` };
-  const wanted = Math.max(0, Math.floor(opts.days ?? 5));
-  const today = dayOf(opts.now, yours);
-  const byDay = new Map<Day, { startMin: number; endMin: number }[]>();
-  let found = 0;
-  for (let d = today + 1; found < wanted && d <= today + 7 * (wanted + 1); d++) {
-    const windows = parsed.windows.filter((w) => w.weekdays.includes(weekdayOf(d)));
-    if (windows.length === 0) continue;
-    found++;
-    for (const w of windows) {
-      const { year, month, day } = ymdOf(d);
-      const start = zonedToInstant(year, month, day, Math.floor(w.startMin / 60), w.startMin % 60, yours);
+/** The instants of a weekly window on calendar day `d` of `tz` (empty when the window skips that weekday). */
+function windowsOn(windows: readonly AvailabilityWindow[], d: Day, tz: string): Interval[] {
+  const { year, month, day } = ymdOf(d);
+  return windows
+    .filter((w) => w.weekdays.includes(weekdayOf(d)))
+    .map((w) => {
+      const start = zonedToInstant(year, month, day, Math.floor(w.startMin / 60), w.startMin % 60, tz);
       const end =
         w.endMin >= 1440
-          ? midnightOf(d + 1, yours)
-          : zonedToInstant(year, month, day, Math.floor(w.endMin / 60), w.endMin % 60, yours);
-      for (let t = start; t < end; ) {
-        const cd = dayOf(t, theirs);
-        const nextMidnight = midnightOf(cd + 1, theirs);
-        const segEnd = Math.min(end, nextMidnight);
-        const startMin = wallMinutes(t, theirs);
-        const endMin = segEnd === nextMidnight ? 1440 : wallMinutes(segEnd, theirs);
-        if (endMin > startMin) {
-          const list = byDay.get(cd) ?? [];
-          list.push({ startMin, endMin });
-          byDay.set(cd, list);
+          ? midnightOf(d + 1, tz)
+          : zonedToInstant(year, month, day, Math.floor(w.endMin / 60), w.endMin % 60, tz);
+      return [start, end] as Interval;
+    })
+    .filter(([a, b]) => b > a);
+}
+
+/** Merges overlapping or touching ranges of one day. */
+function merge(list: { startMin: number; endMin: number }[]): { startMin: number; endMin: number }[] {
+  const out: { startMin: number; endMin: number }[] = [];
+  for (const r of [...list].sort((a, b) => a.startMin - b.startMin)) {
+    const last = out[out.length - 1];
+    if (last && r.startMin <= last.endMin) last.endMin = Math.max(last.endMin, r.endMin);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+/**
+ * The times to propose (PRODUCT.md point 17): the overlap of your Availability (in your zone)
+ * and their working hours (in their zone), on their next working days from tomorrow (their
+ * calendar), always looking at their next Friday too. Each day's ranges are in their zone; DST
+ * and half-hour zones are handled by intersecting real instants. Never a time outside their
+ * working hours: with no overlap at all, the result says so.
+ */
+export function availabilitySlots(opts: AvailabilityOptions): { ok: true; days: DayRanges[] } | SlotsProblem {
+  const yours = parseAvailability(opts.availability);
+  if (!yours.ok) return { ok: false, reason: 'setting', problem: `Availability: ${yours.problem}` };
+  const hours = opts.workingHours?.trim() ? opts.workingHours : DEFAULT_WORKING_HOURS;
+  const theirs = parseAvailability(hours);
+  if (!theirs.ok) return { ok: false, reason: 'setting', problem: `Their working hours: ${theirs.problem}` };
+  const mine = opts.yourTimeZone;
+  const tz = opts.contactTimeZone;
+  if (!isTimeZone(mine)) return { ok: false, reason: 'zone', problem: `"${mine}" is not a time zone` };
+  if (!isTimeZone(tz)) return { ok: false, reason: 'zone', problem: `"${tz}" is not a time zone` };
+  const wanted = Math.max(1, Math.floor(opts.days ?? 5));
+  const today = dayOf(opts.now, tz);
+  const workdays: Day[] = [];
+  for (let d = today + 1; workdays.length < wanted && d <= today + 14; d++) {
+    if (windowsOn(theirs.windows, d, tz).length > 0) workdays.push(d);
+  }
+  const friday = today + 1 + ((5 - weekdayOf(today + 1) + 7) % 7);
+  if (!workdays.includes(friday)) workdays.push(friday);
+
+  const days: DayRanges[] = [];
+  for (const d of workdays.sort((a, b) => a - b)) {
+    const ranges: { startMin: number; endMin: number }[] = [];
+    const dayEnd = midnightOf(d + 1, tz);
+    for (const [ts, te] of windowsOn(theirs.windows, d, tz)) {
+      // Your calendar days that can touch this window.
+      for (let y = dayOf(ts, mine) - 1; y <= dayOf(te - 1, mine) + 1; y++) {
+        for (const [ys, ye] of windowsOn(yours.windows, y, mine)) {
+          const start = Math.max(ts, ys);
+          const end = Math.min(te, ye);
+          if (end <= start) continue;
+          ranges.push({
+            startMin: wallMinutes(start, tz),
+            endMin: end >= dayEnd ? 1440 : wallMinutes(end, tz),
+          });
         }
-        t = segEnd;
       }
     }
+    const merged = merge(ranges.filter((r) => r.endMin > r.startMin));
+    if (merged.length > 0) days.push({ day: d, ranges: merged });
   }
-  const days = [...byDay.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([day, list]) => {
-      const ranges: { startMin: number; endMin: number }[] = [];
-      for (const r of list.sort((a, b) => a.startMin - b.startMin)) {
-        const last = ranges[ranges.length - 1];
-        if (last && r.startMin <= last.endMin) last.endMin = Math.max(last.endMin, r.endMin);
-        else ranges.push({ ...r });
-      }
-      return { day, ranges };
-    });
+  if (days.length === 0) {
+    return {
+      ok: false,
+      reason: 'no-overlap',
+      problem: noOverlapProblem(theirs.windows, hours, opts, workdays[0] ?? today + 1),
+    };
+  }
   return { ok: true, days };
+}
+
+/** "Your Availability … does not overlap …; their working hours are 11:00 pm – 8:00 am for you: widen …". */
+function noOverlapProblem(
+  theirs: readonly AvailabilityWindow[],
+  hours: string,
+  opts: AvailabilityOptions,
+  sample: Day,
+): string {
+  const mine = opts.yourTimeZone;
+  const yoursText = windowsOn(theirs, sample, opts.contactTimeZone)
+    .map(
+      ([a, b]) =>
+        `${formatTime(wallMinutes(a, mine), 'English')} – ${formatTime(wallMinutes(b, mine) || 1440, 'English')}`,
+    )
+    .join(', ');
+  return (
+    `Your Availability (${opts.availability.trim()}, ${mine}) does not overlap their working hours ` +
+    `(${hours.trim()}, ${opts.contactTimeZone}) on their next working days, so no time is proposed. ` +
+    `${yoursText ? `Their working hours are ${yoursText} in your time zone: ` : ''}` +
+    'widen your Availability in Settings to include some of them.'
+  );
 }
 
 const EN_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -305,20 +362,21 @@ export function formatTime(min: number, language: Language): string {
 }
 
 /**
- * `{{availability}}`: your next working days in the contact's zone, one line per day, as wide
- * ranges, in the template's language, then a line naming their zone:
+ * `{{availability}}`: the times to propose (see availabilitySlots), one line per day of theirs, as
+ * wide ranges, in the template's language, then a line naming their zone:
  *
- *     Mon 9 Mar: 4:00 am – 1:00 pm
+ *     Wed 11 Mar: 9:00 am – 1:00 pm
  *     (times in your time zone, America/New_York)
  *
- *     lun. 9 mars : 13 h 30 – 22 h 30
+ *     lun. 9 mars : 9 h – 13 h 30
  *     (heures dans votre fuseau horaire, Asia/Kolkata)
  *
- * Returns '' when the availability or a zone cannot be read (the placeholder then stays unfilled).
+ * Returns '' when nothing can be proposed (the placeholder then stays unfilled; availabilitySlots
+ * says why).
  */
 export function availabilityText(opts: AvailabilityOptions): string {
   const slots = availabilitySlots(opts);
-  if (!slots.ok || slots.days.length === 0) return '';
+  if (!slots.ok) return '';
   const fr = opts.language === 'Français';
   const lines = slots.days.map((d) => {
     const ranges = d.ranges

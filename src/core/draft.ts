@@ -1,16 +1,17 @@
 // Decides the Draft-message sidebar's payload for one Contacts row: template, channel, placeholders, availability, call guide.
 
-import { availabilityText, contactZone, yourZone } from './availability';
+import { type ActivityEntry, adviseMessage, fallbackType, lastSent, warningsFor } from './advice';
+import { availabilitySlots, availabilityText, contactZone, yourZone } from './availability';
 import { CALL_GUIDE } from './call-guide';
 import { isoDay } from './dates';
-import { rowFingerprint } from './fingerprint';
+import { contactFingerprint } from './fingerprint';
 import {
+  channelFor,
   findTemplate,
   MESSAGE_INFO,
   MESSAGE_TYPES,
   type MessageType,
   markSentEffect,
-  suggestMessageType,
 } from './messages';
 import { type Contact, type Job, jobFor, parseContacts } from './rows';
 import { APPLY_CHOICES, C, LANGUAGES, type Language } from './schema';
@@ -46,6 +47,10 @@ export interface DraftInput {
   readonly timeZone: string;
   /** Now, epoch ms. */
   readonly now: number;
+  /** Activity rows about this person (Company and Name), to tell a message already marked as sent. */
+  readonly activity: readonly ActivityEntry[];
+  /** Bad Settings values, in words ("Availability: …"), shown with the draft. */
+  readonly settingProblems: readonly string[];
 }
 
 /**
@@ -71,15 +76,16 @@ export function contactOnRow(
 
 /**
  * The template for a message type: the Templates sheet's row (see findTemplate), else the
- * built-in seed in that language (English when there is none).
+ * built-in seed in that language (English when there is none). `legacy` marks an edited template
+ * kept under the name the new one replaced.
  */
 export function templateFor(
   templates: readonly TemplateRow[],
   type: MessageType,
   language: Language,
-): { template: TemplateRow; builtIn: boolean } {
+): { template: TemplateRow; builtIn: boolean; legacy: boolean } {
   const found = findTemplate(templates, type, language);
-  if (found) return { template: found, builtIn: false };
+  if (found) return { template: found.template, builtIn: false, legacy: found.legacy };
   const name = MESSAGE_INFO[type].template;
   const seed =
     SEED_TEMPLATES.find((t) => t.name === name && t.language === language) ??
@@ -93,6 +99,7 @@ export function templateFor(
       body: seed?.body ?? '',
     },
     builtIn: true,
+    legacy: false,
   };
 }
 
@@ -124,7 +131,7 @@ export function markSentHint(type: MessageType, contact: Contact): string {
 }
 
 /** The person block of the sidebar (all text). */
-function personInfo(input: DraftInput, contact: Contact): PersonInfo {
+export function personInfo(input: DraftInput, contact: Contact): PersonInfo {
   const { headers, cells, row } = input;
   return {
     row,
@@ -144,7 +151,7 @@ function personInfo(input: DraftInput, contact: Contact): PersonInfo {
 }
 
 /** The call guide tab: the method's questions and the job fields it saves. */
-function callGuideFor(job: Job | null, language: Language): CallGuide {
+export function callGuideFor(job: Job | null, language: Language): CallGuide {
   const guide = CALL_GUIDE[language];
   return {
     questions: [...guide.questions],
@@ -157,11 +164,29 @@ function callGuideFor(job: Job | null, language: Language): CallGuide {
   };
 }
 
+/** The message type a draft shows: the one asked for, else the suggestion, else the person's stage's. */
+export function draftType(
+  contact: Contact,
+  jobs: readonly Job[],
+  settings: Pick<Settings, 'plan'>,
+  wanted: MessageType | null,
+  timeZone: string,
+): MessageType {
+  if (wanted) return wanted;
+  const job = jobFor(contact, jobs);
+  return (
+    adviseMessage(contact, job, { plan: settings.plan, timeZone }).suggested ??
+    fallbackType(contact, job, settings.plan)
+  );
+}
+
 /**
- * Decides the draft for a contact: the message type (the one asked for, else the suggestion),
- * the language (asked for, else Settings), the template and its channel, the placeholders filled
- * (availability in the contact's zone), LinkedIn's limits for the channel and plan, and the call
- * guide. Pure: everything it needs is in `input`.
+ * Decides the draft for a contact: the advice (PRODUCT.md point 20) and the message type (the one
+ * asked for, else the suggestion, else what the person's stage would use), the warnings that need
+ * a confirm (point 21), the language (asked for, else Settings), the template and its channel
+ * (which follows the person), the placeholders filled (availability: the overlap with their
+ * working hours, in their zone), LinkedIn's limits for the channel and plan, and the call guide.
+ * Pure: everything it needs is in `input`.
  */
 export function planDraft(
   input: DraftInput,
@@ -171,32 +196,48 @@ export function planDraft(
 ): DraftPayload {
   const { settings, timeZone, now, row } = input;
   const job = jobFor(contact, input.jobs);
-  const suggested = suggestMessageType(contact, job);
-  const type = wanted ?? suggested;
+  const ctx = { plan: settings.plan, timeZone };
+  const advice = adviseMessage(contact, job, ctx);
+  const type = draftType(contact, input.jobs, settings, wanted, timeZone);
+  const warnings = warningsFor(type, contact, job, { ...ctx, sent: lastSent(type, contact, input.activity) });
   const language = lang ?? settings.language;
-  const { template, builtIn } = templateFor(input.templates, type, language);
-  const channel = parseChannel(template.channel) ?? MESSAGE_INFO[type].channel;
+  const { template, builtIn, legacy } = templateFor(input.templates, type, language);
+  const channel = channelFor(type, parseChannel(template.channel) ?? MESSAGE_INFO[type].channel, contact);
   const zone = contactZone(contact, settings, timeZone);
-  const availability = availabilityText({
+  const slotsInput = {
     availability: settings.availability,
+    workingHours: settings.theirWorkingHours,
     yourTimeZone: yourZone(settings, timeZone),
     contactTimeZone: zone.timeZone,
     now,
     language,
-  });
+  };
+  const availability = availabilityText(slotsInput);
+  const slots = availability ? null : availabilitySlots(slotsInput);
   const vars = buildVars(contact, job, settings, { availability }, language);
   const limits = limitsFor(channel, settings.plan);
-  const hasSubject = limits.subject !== undefined || template.subject.trim() !== '';
+  // LinkedIn messages and notes have no subject; InMail has one, and an Email template may.
+  const hasSubject = limits.subject !== undefined || (channel === 'Email' && template.subject.trim() !== '');
   const subject = hasSubject ? toRendered(renderTemplate(template.subject, vars)) : null;
   const body = toRendered(renderTemplate(template.body, vars));
   const problems = contact.problems.map((p) => `${p.column}: ${p.problem}`);
   if (zone.problem) problems.push(zone.problem);
+  problems.push(...input.settingProblems);
   return {
     row,
-    fingerprint: rowFingerprint(row, input.cells),
+    fingerprint: contactFingerprint(row, input.headers, input.cells),
     person: personInfo(input, contact),
     type,
-    suggestedType: suggested,
+    suggestedType: advice.suggested,
+    advice: { kind: advice.kind, why: advice.why },
+    warnings,
+    availabilityNotice:
+      slots && !slots.ok && [...body.unfilled, ...(subject?.unfilled ?? [])].includes('availability')
+        ? slots.problem
+        : '',
+    templateNote: legacy
+      ? `Using your edited template “${template.name}”; the method’s version is “${MESSAGE_INFO[type].template}” on Templates (delete or rename yours to use it).`
+      : '',
     types: MESSAGE_TYPES.map((m) => ({ type: m, label: MESSAGE_INFO[m].label })),
     language,
     languages: [...LANGUAGES],

@@ -1,5 +1,8 @@
-// A cheap fingerprint of a sheet row, so an action can refuse when the row changed under it.
+// A cheap fingerprint of a Contacts row (row number, who it is, what it holds), so an action can refuse when the row changed or moved under it.
 
+import { C } from './schema';
+import { col, headerIndex } from './table';
+import { textKey } from './text';
 import { isBlank, isDate } from './values';
 
 function cellKey(v: unknown): string {
@@ -8,15 +11,51 @@ function cellKey(v: unknown): string {
   return `${typeof v === 'number' ? 'n' : typeof v === 'boolean' ? 'b' : 's'}${String(v)}`;
 }
 
-/** A cheap fingerprint of a row's cells (FNV-1a over their values, trailing blanks ignored). */
-export function rowFingerprint(row: number, cells: readonly unknown[]): string {
-  let last = cells.length;
-  while (last > 0 && isBlank(cells[last - 1])) last--;
-  const text = cells.slice(0, last).map(cellKey).join('\u0001');
+/** FNV-1a of a text, base 36. */
+function hash(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return `${row}-${(h >>> 0).toString(36)}-${text.length.toString(36)}`;
+  return (h >>> 0).toString(36);
+}
+
+/** Who a Contacts row is about, stable across edits of other cells: Company and Name, as text keys. */
+export function personKey(headers: readonly unknown[], cells: readonly unknown[]): string {
+  const idx = headerIndex(headers);
+  const at = (h: string) => {
+    const i = col(idx, h);
+    return i < 0 ? '' : textKey(cells[i]);
+  };
+  return `${at(C.company)}\u0001${at(C.name)}`;
+}
+
+/**
+ * A cheap fingerprint of a row: `row-person-cells-length`, where person hashes the row's person
+ * key and cells hashes its values (trailing blanks ignored). Equal fingerprints mean the same row
+ * number holding the same cells.
+ */
+export function rowFingerprint(row: number, cells: readonly unknown[], key = ''): string {
+  let last = cells.length;
+  while (last > 0 && isBlank(cells[last - 1])) last--;
+  const text = cells.slice(0, last).map(cellKey).join('\u0001');
+  return `${row}-${hash(key)}-${hash(text)}-${text.length.toString(36)}`;
+}
+
+/** The fingerprint of a Contacts row read with its header row. */
+export function contactFingerprint(
+  row: number,
+  headers: readonly unknown[],
+  cells: readonly unknown[],
+): string {
+  return rowFingerprint(row, cells, personKey(headers, cells));
+}
+
+/**
+ * Whether a fingerprint was made for the same person as `key` (its person part matches): tells a
+ * row that was edited from a row that now holds someone else (a sort, a move, a deletion).
+ */
+export function samePerson(fingerprint: string, key: string): boolean {
+  return fingerprint.split('-')[1] === hash(key);
 }

@@ -1,10 +1,11 @@
-// What "Mark as sent" changes on Contacts: the message's stamp, the Status move (stamped and logged
-// like an edit), and the Activity row — as a write plan over the Contacts table.
+// What "Mark as sent" decides: refuse or record, the message's stamp, the Status move (stamped and
+// logged like an edit), the Activity row and the InMail credit — as write plans.
 
-import { dayOf, midnightOf } from './dates';
-import { MESSAGE_INFO, type MessageType, markSentEffect } from './messages';
-import type { Contact } from './rows';
-import { C, SHEET, type Status } from './schema';
+import { type ActivityEntry, lastSent, markSentBy, warningsFor } from './advice';
+import { type Day, dayOf, midnightOf } from './dates';
+import { FIRST_CONTACT, type MessageType, markSentEffect } from './messages';
+import type { Contact, Job } from './rows';
+import { C, type Plan, SHEET, type Status } from './schema';
 import { applyStamps, type StampWrite, stampPlan, stampsForStatusChange } from './stamps';
 import { col, headerIndex, type Table, type WritePlan } from './table';
 import { textKey } from './text';
@@ -69,7 +70,7 @@ export function planMarkSent(input: {
           escapeFormula(contact.name),
           statusFrom,
           statusFrom,
-          `Mark as sent: ${MESSAGE_INFO[type].label}`,
+          markSentBy(type),
         ],
       ],
       stamped: writes[0]?.header ?? '',
@@ -128,4 +129,127 @@ export function planCreditUse(
   const n = typeof v === 'number' ? v : Number(String(v ?? '').trim());
   if (!Number.isFinite(n)) return null;
   return { index, value: Math.max(0, Math.floor(n) - 1) };
+}
+
+/** What one Mark as sent call decides: refuse (nothing written), or record with this plan. */
+export type MarkSentDecision =
+  | { readonly kind: 'refuse'; readonly message: string }
+  | {
+      readonly kind: 'record';
+      readonly plan: MarkSentPlan;
+      /** True when an earlier Mark as sent stamped the row today but stopped before logging it. */
+      readonly completing: boolean;
+    };
+
+/** What decideMarkSent reads. */
+export interface MarkSentInput {
+  /** Contacts as read (the contact's row at least). */
+  readonly contacts: Table;
+  readonly contact: Contact;
+  readonly job: Job | null;
+  readonly type: MessageType;
+  readonly plan: Plan;
+  /** Activity rows about this person (read when activityNeeded says so; [] otherwise). */
+  readonly activity: readonly ActivityEntry[];
+  /** The user confirmed what the draft warned about. */
+  readonly confirmed: boolean;
+  readonly timeZone: string;
+  readonly now: number;
+}
+
+function stampDay(contact: Contact, header: string | undefined): Day | null {
+  if (header === C.messagedOn) return contact.messagedOn;
+  if (header === C.thankedOn) return contact.thankedOn;
+  if (header === C.outcomeSharedOn) return contact.outcomeSharedOn;
+  return null;
+}
+
+/** Whether a message leaves no date on the row (a reply, an intro request): only Activity can tell a repeat. */
+export function stampsNothing(type: MessageType): boolean {
+  return markSentEffect(type, { status: 'To contact', degree: null, openProfile: null }).stamp === undefined;
+}
+
+/**
+ * Whether Mark as sent needs the person's Activity rows: for a message that stamps nothing (to
+ * tell a repeat), and when the row already holds today's stamp for it (a repeat, or an earlier
+ * run that stopped between stamping the row and logging it). A first send needs none.
+ */
+export function activityNeeded(type: MessageType, contact: Contact, now: number, timeZone: string): boolean {
+  if (stampsNothing(type)) return true;
+  return stampDay(contact, markSentEffect(type, contact).stamp) === dayOf(now, timeZone);
+}
+
+/**
+ * Decides a Mark as sent (PRODUCT.md point 21, issue 15 point 3). Mark as sent writes the row
+ * (Status, stamp) first, then its Activity row, then the credit, then the follow-ups.
+ * - completing: the row shows this message stamped today (and moved to Messaged for a first
+ *   message) but Activity has no row for it today: an earlier run stopped between the two writes.
+ *   Only the Activity row is written now — the real transition ("To contact → Messaged"), once —
+ *   with the credit and the follow-ups.
+ * - otherwise a message the advice warns about, or one already marked as sent, is refused unless
+ *   `confirmed`; a confirmed repeat is logged again, openly.
+ */
+export function decideMarkSent(input: MarkSentInput): MarkSentDecision {
+  const { contact, job, type, timeZone, now } = input;
+  const today = dayOf(now, timeZone);
+  const first = FIRST_CONTACT.includes(type);
+  const effect = markSentEffect(type, contact);
+  const stampedToday = !stampsNothing(type) && stampDay(contact, effect.stamp) === today;
+  const loggedToday = input.activity.some(
+    (e) =>
+      e.at !== null &&
+      dayOf(e.at, timeZone) === today &&
+      textKey(e.name) === textKey(contact.name) &&
+      (lastSent(type, contact, [e]) !== null || (first && textKey(e.to) === 'messaged')),
+  );
+  if (stampedToday && !loggedToday && (!first || contact.status === 'Messaged')) {
+    const from: Status = first ? 'To contact' : contact.status;
+    const moved = first;
+    return {
+      kind: 'record',
+      completing: true,
+      plan: {
+        plan: { sheet: SHEET.contacts, columns: [] },
+        after: input.contacts,
+        activity: [
+          [
+            new Date(now),
+            escapeFormula(contact.company),
+            escapeFormula(contact.name),
+            from,
+            contact.status,
+            moved ? 'Mark as sent' : markSentBy(type),
+          ],
+        ],
+        stamped: '',
+        statusFrom: from,
+        statusTo: contact.status,
+        costsCredit: markSentEffect(type, { ...contact, status: from }).costsCredit,
+      },
+    };
+  }
+  const sent = lastSent(type, contact, input.activity);
+  const warnings = warningsFor(type, contact, job, { plan: input.plan, timeZone, sent });
+  if (warnings.length > 0 && !input.confirmed) {
+    return {
+      kind: 'refuse',
+      message: `${warnings.join(' ')} Nothing was recorded: confirm in the sidebar to mark it as sent anyway.`,
+    };
+  }
+  return {
+    kind: 'record',
+    plan: planMarkSent({ contacts: input.contacts, contact, type, timeZone, now }),
+    completing: false,
+  };
+}
+
+/**
+ * Whether marking this message can change a Jobs row's follow-up: the job rules (core/followups)
+ * read Status only as "call scheduled or done" and "gone (No reply, Declined, Skip)", and the
+ * Call on, Referred on and Outcome shared on dates. A first message (To contact → Messaged, both
+ * active), a thank-you (Thanked on), a reply or an intro request change none of them; an outcome
+ * update (Outcome shared on) does. Pinned by a test that runs the job rules before and after.
+ */
+export function changesJobFollowUp(type: MessageType): boolean {
+  return type === 'outcome' || type === 'offer-accepted';
 }

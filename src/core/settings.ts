@@ -1,5 +1,6 @@
 // The Settings sheet: known settings, defaults, parsing with a clear message per bad value.
 
+import { DEFAULT_WORKING_HOURS, parseAvailability } from './availability';
 import { type Day, dayOf, isTimeZone, parseIsoDay } from './dates';
 import { LANGUAGES, type Language, PLANS, type Plan } from './schema';
 import { textKey } from './text';
@@ -16,6 +17,8 @@ export interface Settings {
   /** IANA zone used to write availability; '' = the spreadsheet's. */
   yourTimeZone: string;
   availability: string;
+  /** The contacts' working hours, in their own zones (PRODUCT.md point 17). */
+  theirWorkingHours: string;
   plan: Plan;
   /** Last day of the Premium trial (spreadsheet time zone), or null when not on a trial. */
   trialEndsOn: Day | null;
@@ -51,6 +54,11 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   { name: 'Language', seed: 'English', about: 'Language of drafted messages', list: LANGUAGES },
   { name: 'Your time zone', seed: '', about: 'IANA name, e.g. Europe/Paris; blank = the spreadsheet’s' },
   { name: 'Availability', seed: 'Mon-Fri 09:00-18:00', about: 'When you can take calls, in your time zone' },
+  {
+    name: 'Their working hours',
+    seed: DEFAULT_WORKING_HOURS,
+    about: 'Contacts’ working hours, in their own time zone: proposed times stay inside them',
+  },
   { name: 'LinkedIn plan', seed: 'Recruiter Lite', about: 'Sets your monthly InMail credits', list: PLANS },
   {
     name: 'Premium trial ends on',
@@ -103,6 +111,7 @@ export function defaultSettings(): Settings {
     language: 'English',
     yourTimeZone: '',
     availability: 'Mon-Fri 09:00-18:00',
+    theirWorkingHours: DEFAULT_WORKING_HOURS,
     plan: 'Recruiter Lite',
     trialEndsOn: null,
     creditsLeft: null,
@@ -205,8 +214,13 @@ export function parseSettings(
         else bad(`"${text}" is not a time zone name like Europe/Paris or America/New_York`);
         return;
       case 'availability':
-        s.availability = text;
+      case 'their working hours': {
+        const parsed = parseAvailability(text);
+        if (!parsed.ok) bad(`${parsed.problem}. Write days and hours like Mon-Fri 09:00-18:00`);
+        else if (name === 'availability') s.availability = text;
+        else s.theirWorkingHours = text;
         return;
+      }
       case 'linkedin plan': {
         const p = oneOf(v, PLANS);
         if ((PLANS as readonly string[]).includes(p)) s.plan = p as Plan;

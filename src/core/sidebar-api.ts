@@ -62,13 +62,32 @@ export interface CallGuide {
   applyChoices: string[];
 }
 
+/** What to send now (PRODUCT.md point 20): a message, the call guide, or nothing — and why. */
+export interface AdviceInfo {
+  kind: 'message' | 'call-guide' | 'none';
+  why: string;
+}
+
 /** A full draft for one contact and one message type. */
 export interface DraftPayload {
   row: number;
+  /** The row's fingerprint (row number, person key and cells) when the draft was made. */
   fingerprint: string;
   person: PersonInfo;
   type: string;
-  suggestedType: string;
+  /** The suggested message type, or null when the advice is the call guide or nothing. */
+  suggestedType: string | null;
+  advice: AdviceInfo;
+  /**
+   * Why sending this type is advised against, or was already marked as sent (empty = fine).
+   * Non-empty: Copy and Mark as sent need an explicit confirm, and the server refuses Mark as
+   * sent without it.
+   */
+  warnings: string[];
+  /** Why {{availability}} proposes nothing (no overlap with their working hours, a bad setting), else ''. */
+  availabilityNotice: string;
+  /** Which template was used when it is worth saying (an edited template under its old name), else ''. */
+  templateNote: string;
   types: TypeOption[];
   language: string;
   languages: string[];
@@ -106,16 +125,23 @@ export interface MarkSentResult {
   draft: DraftPayload;
 }
 
-/** What saving the call guide did. */
+/**
+ * What saving the call guide did, and the parts of the draft it changes: the row's fingerprint
+ * (Next action and Due were recomputed), the person and the call guide. The message itself does
+ * not depend on Apply or the referral process, so it is not sent again.
+ */
 export interface SaveCallGuideResult {
   message: string;
-  draft: DraftPayload;
+  fingerprint: string;
+  person: PersonInfo;
+  callGuide: CallGuide;
 }
 
 /** The server functions the sidebar calls through google.script.run. */
 export interface SidebarApi {
   sidebarSelection(): SelectionInfo;
   sidebarDraft(row: number, type?: string, language?: string): DraftPayload;
-  sidebarMarkSent(row: number, type: string, fingerprint: string): MarkSentResult;
+  /** `confirmed`: the user confirmed a message the draft warned about (or already marked as sent). */
+  sidebarMarkSent(row: number, type: string, fingerprint: string, confirmed?: boolean): MarkSentResult;
   sidebarSaveCallGuide(row: number, referralProcess: string, apply: string): SaveCallGuideResult;
 }

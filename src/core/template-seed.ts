@@ -11,9 +11,15 @@ export interface SeedTemplate {
   readonly body: string;
 }
 
-/** Template names, stable: message types and the sidebar find templates by these. */
+/**
+ * Template names, stable: message types and the sidebar find templates by these. A template whose
+ * wording is reworked gets a new name (see LEGACY_TEMPLATES), so Set up tracker adds it beside the
+ * user's row instead of overwriting it.
+ */
 export const TEMPLATE_NAMES = {
-  firstInMail: 'First InMail',
+  firstInMail: 'First InMail (call request)',
+  firstMessage: 'First message (call request)',
+  connectionNote: 'Connection note (call request)',
   replyAvailability: 'Reply with availability',
   thankYou: 'Thank-you note',
   outcome: 'Outcome update',
@@ -32,13 +38,36 @@ const EN: readonly SeedTemplate[] = [
     body: lines(
       'Hi {{first_name|there}},',
       '',
-      '{{student_line|}} {{common_ground|}}',
+      'My name is {{my_name}}. I’m looking for jobs in {{sector}} and saw an opening for {{job}} at {{company}}. {{common_ground|}}',
       '',
-      'I’m very interested in {{company}} and would love to hear about your experience there. Would you have 15 minutes for a short call in the coming days?',
+      'I’m not sure what the role is like there — would you have ~15 minutes for a call this week? {{student_line|}}',
       '',
       'Thank you,',
       '{{my_name}}',
     ),
+  },
+  {
+    name: TEMPLATE_NAMES.firstMessage,
+    language: 'English',
+    channel: 'Message',
+    subject: '',
+    body: lines(
+      'Hi {{first_name|there}},',
+      '',
+      'I hope you’re well! I’m looking for jobs in {{sector}} and saw an opening for {{job}} at {{company}}. {{common_ground|}}',
+      '',
+      'I’m not sure what the role is like there — would you have ~15 minutes for a call this week? {{student_line|}}',
+      '',
+      'Thank you,',
+      '{{my_name}}',
+    ),
+  },
+  {
+    name: TEMPLATE_NAMES.connectionNote,
+    language: 'English',
+    channel: 'Connection note',
+    subject: '',
+    body: 'Hi {{first_name|there}}, I’m {{my_name}}, job hunting in {{sector}}. I saw the {{job}} opening at {{company}}: could we have a 15-minute call this week?',
   },
   {
     name: TEMPLATE_NAMES.replyAvailability,
@@ -63,7 +92,7 @@ const EN: readonly SeedTemplate[] = [
     language: 'English',
     channel: 'Connection note',
     subject: '',
-    body: 'Hi {{first_name|there}}, thank you again for the call and your help with {{company}}! I’d be glad to stay connected. {{my_name}}',
+    body: 'Hi {{first_name|there}}, thank you again for the call and your help with {{company}}! I’ll keep you posted on my application. Glad to stay connected. {{my_name}}',
   },
   {
     name: TEMPLATE_NAMES.outcome,
@@ -120,13 +149,36 @@ const FR: readonly SeedTemplate[] = [
     body: lines(
       'Bonjour {{first_name|}},',
       '',
-      '{{student_line|}} {{common_ground|}}',
+      'Je m’appelle {{my_name}}. Je cherche un emploi en {{sector}} et j’ai vu une offre pour le poste de {{job}} chez {{company}}. {{common_ground|}}',
       '',
-      '{{company}} m’intéresse vivement et j’aimerais beaucoup connaître votre expérience. Auriez-vous 15 minutes pour un court appel dans les prochains jours ?',
+      'Je ne sais pas vraiment à quoi ressemble ce poste chez vous : auriez-vous une quinzaine de minutes pour un appel cette semaine ? {{student_line|}}',
       '',
       'Merci d’avance,',
       '{{my_name}}',
     ),
+  },
+  {
+    name: TEMPLATE_NAMES.firstMessage,
+    language: 'Français',
+    channel: 'Message',
+    subject: '',
+    body: lines(
+      'Bonjour {{first_name|}},',
+      '',
+      'J’espère que vous allez bien ! Je cherche un emploi en {{sector}} et j’ai vu une offre pour le poste de {{job}} chez {{company}}. {{common_ground|}}',
+      '',
+      'Je ne sais pas vraiment à quoi ressemble ce poste chez vous : auriez-vous une quinzaine de minutes pour un appel cette semaine ? {{student_line|}}',
+      '',
+      'Merci d’avance,',
+      '{{my_name}}',
+    ),
+  },
+  {
+    name: TEMPLATE_NAMES.connectionNote,
+    language: 'Français',
+    channel: 'Connection note',
+    subject: '',
+    body: 'Bonjour {{first_name|}}, je suis {{my_name}} et je cherche un poste en {{sector}}. J’ai vu l’offre {{job}} chez {{company}} : un appel de 15 min cette semaine ?',
   },
   {
     name: TEMPLATE_NAMES.replyAvailability,
@@ -151,7 +203,7 @@ const FR: readonly SeedTemplate[] = [
     language: 'Français',
     channel: 'Connection note',
     subject: '',
-    body: 'Bonjour {{first_name|}}, merci encore pour notre échange et votre aide pour {{company}} ! Ce serait un plaisir de rester en contact. {{my_name}}',
+    body: 'Bonjour {{first_name|}}, merci encore pour notre échange et votre aide pour {{company}} ! Je vous tiendrai au courant. Au plaisir de rester en contact. {{my_name}}',
   },
   {
     name: TEMPLATE_NAMES.outcome,
@@ -201,3 +253,45 @@ const FR: readonly SeedTemplate[] = [
 
 /** The rows "Set up tracker" writes to a new Templates sheet: English first, then French. */
 export const SEED_TEMPLATES: readonly SeedTemplate[] = [...EN, ...FR];
+
+/**
+ * Templates an earlier version seeded under a name that has since been replaced: a row with that
+ * name and exactly this wording is ours and is superseded by the new template; a row with that
+ * name that the user edited stays in use (see findTemplate).
+ */
+export const LEGACY_TEMPLATES: readonly (SeedTemplate & { readonly replacedBy: string })[] = [
+  {
+    name: 'First InMail',
+    replacedBy: TEMPLATE_NAMES.firstInMail,
+    language: 'English',
+    channel: 'InMail',
+    subject: 'Your experience at {{company}}',
+    body: lines(
+      'Hi {{first_name|there}},',
+      '',
+      '{{student_line|}} {{common_ground|}}',
+      '',
+      'I’m very interested in {{company}} and would love to hear about your experience there. Would you have 15 minutes for a short call in the coming days?',
+      '',
+      'Thank you,',
+      '{{my_name}}',
+    ),
+  },
+  {
+    name: 'First InMail',
+    replacedBy: TEMPLATE_NAMES.firstInMail,
+    language: 'Français',
+    channel: 'InMail',
+    subject: 'Votre expérience chez {{company}}',
+    body: lines(
+      'Bonjour {{first_name|}},',
+      '',
+      '{{student_line|}} {{common_ground|}}',
+      '',
+      '{{company}} m’intéresse vivement et j’aimerais beaucoup connaître votre expérience. Auriez-vous 15 minutes pour un court appel dans les prochains jours ?',
+      '',
+      'Merci d’avance,',
+      '{{my_name}}',
+    ),
+  },
+];

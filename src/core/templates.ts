@@ -23,6 +23,33 @@ export const PLACEHOLDERS = [
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
+/** Where each placeholder's value comes from, for the sidebar's "fill these" hints. */
+export const PLACEHOLDER_SOURCES: Readonly<Record<Placeholder, string>> = {
+  first_name: 'Contacts › Name',
+  name: 'Contacts › Name',
+  company: 'Contacts › Company',
+  job: 'Contacts › Job, or the company’s only job on Jobs',
+  my_name: 'Settings › Your name',
+  sector: 'Settings › Sector',
+  common_ground: 'Contacts › Same school and In common',
+  mutual_connection: 'Contacts › Mutual connection',
+  availability: 'Settings › Availability and Their working hours',
+  student_line: 'Settings › Student',
+  outcome: 'Jobs › Outcome',
+};
+
+// Anything that still looks like a placeholder in edited text: {{…}}, and the typos {{name} and {name}}.
+const LEFTOVER = /\{\{[^{}\n]*\}\}|\{\{[^{}\n]*\}?|\{[^{}\n]*\}\}/g;
+
+/**
+ * The placeholders still in a text the user may have edited (`{{name}}`, `{{name|fallback}}`, and
+ * the typos `{{name}` / `{name}}`), each once: text with any of them is never copied or marked sent.
+ */
+export function placeholdersLeft(text: string): string[] {
+  const found: string[] = String(text ?? '').match(LEFTOVER) ?? [];
+  return found.filter((x, i) => found.indexOf(x) === i);
+}
+
 /** One row of the Templates sheet. */
 export interface TemplateRow {
   name: string;
@@ -199,13 +226,32 @@ function joinList(items: readonly string[], and: string): string {
   return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 }
 
-/** The common-ground sentence from Same school and In common, in the template's language ('' = none). */
+/**
+ * An "In common" item as it reads inside a sentence: English "Same X" / "The X" lose their capital
+ * ("the same volunteering association"); anything else (Lyon, Python, HEC Paris) stays as typed.
+ */
+function inSentence(item: string, language: Language): string {
+  if (language === 'Français') return item;
+  const m = /^(same|the|a|an|our|both)\b\s*(.*)$/i.exec(item);
+  if (!m) return item;
+  const word = (m[1] ?? '').toLowerCase();
+  return word === 'same' ? `the same ${m[2] ?? ''}`.trim() : `${word} ${m[2] ?? ''}`.trim();
+}
+
+/**
+ * The common-ground sentence from Same school and In common, in the template's language ('' =
+ * none). In common items are listed after a colon, so any phrase the user typed reads well:
+ * "I noticed we both went to HEC Paris, and we have other things in common too: Lyon and climbing."
+ */
 export function commonGround(
   contact: Pick<Contact, 'sameSchool' | 'inCommon'>,
   school: string,
   language: Language,
 ): string {
-  const items = contact.inCommon.map((s) => s.trim()).filter(Boolean);
+  const items = contact.inCommon
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => inSentence(s, language));
   const same = contact.sameSchool === true;
   const fr = language === 'Français';
   if (!same && items.length === 0) return '';
@@ -215,27 +261,28 @@ export function commonGround(
       ? `nous avons étudié dans la même école, ${school}`
       : 'nous avons étudié dans la même école';
     if (same && items.length)
-      return `J’ai vu que ${schoolPart}, et que nous avons aussi en commun : ${list}.`;
+      return `J’ai vu que ${schoolPart}, et que nous avons d’autres points communs : ${list}.`;
     if (same) return `J’ai vu que ${schoolPart}.`;
-    return `J’ai vu que nous avons en commun : ${list}.`;
+    return items.length === 1
+      ? `J’ai vu que nous avons un point commun : ${list}.`
+      : `J’ai vu que nous avons des points communs : ${list}.`;
   }
   const schoolPart = school ? `we both went to ${school}` : 'we went to the same school';
-  if (same && items.length) return `I noticed ${schoolPart}, and we also have ${list} in common.`;
+  if (same && items.length)
+    return `I noticed ${schoolPart}, and we have other things in common too: ${list}.`;
   if (same) return `I noticed ${schoolPart}.`;
-  return `I noticed we have ${list} in common.`;
+  return items.length === 1
+    ? `I noticed we have something in common: ${list}.`
+    : `I noticed we have a few things in common: ${list}.`;
 }
 
 /** The student line, in the template's language ('' when not a student). */
-export function studentLine(settings: Pick<Settings, 'student' | 'sector'>, language: Language): string {
+export function studentLine(settings: Pick<Settings, 'student' | 'yourSchool'>, language: Language): string {
   if (!settings.student) return '';
-  const sector = settings.sector.trim();
+  const school = settings.yourSchool.trim();
   if (language === 'Français')
-    return sector
-      ? `Je suis encore en études et je souhaite démarrer ma carrière en ${sector}.`
-      : 'Je suis encore en études et je prépare mon entrée dans la vie active.';
-  return sector
-    ? `I’m a student looking to start my career in ${sector}.`
-    : 'I’m a student preparing to start my career.';
+    return school ? `Je suis actuellement en études à ${school}.` : 'Je suis actuellement en études.';
+  return school ? `I’m currently a student at ${school}.` : 'I’m currently a student.';
 }
 
 const OUTCOME_TEXT: Record<Language, Record<Outcome, string>> = {

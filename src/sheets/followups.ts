@@ -107,12 +107,16 @@ export interface AffectedData {
 export interface KnownSheet {
   readonly sheet: Sheet;
   readonly headers: readonly string[];
+  /** Rows the caller has already read (sheet row → cells), so they are not read again. */
+  readonly rows?: ReadonlyMap<number, readonly Cell[]>;
 }
 
 /** Sheets the caller already holds. */
 export interface KnownSheets {
   readonly contacts?: KnownSheet;
   readonly jobs?: KnownSheet;
+  /** Settings rows, when the caller has read them (readSettingsRows). */
+  readonly settingsRows?: Cell[][];
 }
 
 const hasAny = (columns: readonly string[] | undefined, headers: readonly string[]) =>
@@ -168,6 +172,11 @@ export function readAffected(
   const jobsSheet = known.jobs ? known.jobs.sheet : ss.getSheetByName(SHEET.jobs);
   const cPool = new RowPool(contactsSheet, known.contacts?.headers ?? readHeaders(contactsSheet));
   const jPool = new RowPool(jobsSheet, jobsSheet ? (known.jobs?.headers ?? readHeaders(jobsSheet)) : []);
+  for (const [pool, rows] of [
+    [cPool, known.contacts?.rows],
+    [jPool, known.jobs?.rows],
+  ] as const)
+    for (const [r, cells] of rows ?? []) pool.rows.set(r, [...cells]);
   const changedContacts = [...new Set(target.contactRows ?? [])].filter((r) => r >= 2);
   const changedJobs = [...new Set(target.jobRows ?? [])].filter((r) => r >= 2);
   cPool.read(changedContacts);
@@ -195,7 +204,7 @@ export function readAffected(
     cPool.read(cPool.find(C.referredOn, '.+'));
   }
 
-  const settingsRows = readSettingsRows(ss);
+  const settingsRows = known.settingsRows ?? readSettingsRows(ss);
   const timeZone = ss.getSpreadsheetTimeZone();
   const input = (): AffectedInput => ({
     contacts: cPool.toSheetRows(),

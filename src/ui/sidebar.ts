@@ -20,9 +20,12 @@ export const sidebarSelection: SidebarApi['sidebarSelection'] = () => selection(
 export const sidebarDraft = (row: unknown, type?: unknown, language?: unknown) =>
   draftFor(activeSpreadsheet(), row, type, language, Date.now());
 
-/** Mark as sent: stamps, moves Status, logs to Activity, counts the credit; refuses if the row changed. */
-export const sidebarMarkSent = (row: unknown, type: unknown, fingerprint: unknown) =>
-  markSent(activeSpreadsheet(), row, type, fingerprint, Date.now());
+/**
+ * Mark as sent: logs to Activity, stamps, moves Status, counts the credit; refuses if the row changed,
+ * or if the message is advised against or already sent and `confirmed` is not true.
+ */
+export const sidebarMarkSent = (row: unknown, type: unknown, fingerprint: unknown, confirmed?: unknown) =>
+  markSent(activeSpreadsheet(), row, type, fingerprint, confirmed, Date.now());
 
 /** Saves Referral process and Apply to the contact's job on Jobs. */
 export const sidebarSaveCallGuide = (row: unknown, referralProcess: unknown, apply: unknown) =>

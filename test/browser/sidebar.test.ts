@@ -41,6 +41,7 @@ function tracker(): LoadedBundle {
   const b = loadBundle({ now: NOW, timeZone: 'Europe/Paris' });
   b.call('menuSetUpTracker');
   setSetting(b, 'Your name', 'Sam Student');
+  setSetting(b, 'Sector', 'data analytics');
   writeRows(b, 'Contacts', [
     {
       Company: 'Acme',
@@ -59,6 +60,8 @@ function tracker(): LoadedBundle {
       'Profile URL': 'javascript:alert(3)',
       Status: 'To contact',
     },
+    { Company: 'Acme', Job: 'Data Analyst', Name: 'Dee Clined', Degree: '2nd', Status: 'Declined' },
+    { Company: 'Acme', Job: 'Data Analyst', Name: 'Cal Soon', Degree: '2nd', Status: 'Call scheduled' },
   ]);
   writeRows(b, 'Jobs', [{ Company: 'Acme', Job: 'Data Analyst' }]);
   return b;
@@ -74,6 +77,20 @@ suite('Draft message sidebar in Chromium', () => {
   let b: LoadedBundle;
   let dialogs: string[];
   let pageErrors: string[];
+  /** Server answers wait for these (a test holds one to see the page while a call is on its way). */
+  let gates: Record<string, Promise<void>> = {};
+
+  /** Holds the answers of one server function until the returned function is called. */
+  function hold(name: string): () => void {
+    let release = () => {};
+    gates[name] = new Promise<void>((r) => {
+      release = r;
+    });
+    return () => {
+      delete gates[name];
+      release();
+    };
+  }
 
   beforeAll(async () => {
     builtArtifacts();
@@ -85,6 +102,7 @@ suite('Draft message sidebar in Chromium', () => {
 
   /** Opens the sidebar on a fresh tracker with `a1` selected. */
   async function open(a1: string, prepare?: (b: LoadedBundle) => void): Promise<void> {
+    gates = {};
     b = tracker();
     prepare?.(b);
     b.emu.spreadsheet.selectRange(a1);
@@ -100,7 +118,8 @@ suite('Draft message sidebar in Chromium', () => {
       void d.dismiss();
     });
     page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.exposeFunction('__gasCall', (name: string, argsJson: string) => {
+    await page.exposeFunction('__gasCall', async (name: string, argsJson: string) => {
+      await (gates[name] ?? Promise.resolve());
       try {
         if (!SIDEBAR_FUNCTIONS.includes(name)) throw new Error(`${name} is not a sidebar function`);
         const value = b.call(name, ...(JSON.parse(argsJson) as unknown[]));
@@ -134,14 +153,17 @@ suite('Draft message sidebar in Chromium', () => {
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(300);
 
+    const selectedAt = Date.now();
     b.emu.spreadsheet.selectRange('Contacts!A3');
     await page.waitForFunction(
       () => document.getElementById('person-name')?.textContent === 'Bob Ray',
       null,
       {
-        timeout: 20_000,
+        timeout: 2000,
+        polling: 50,
       },
     );
+    expect(Date.now() - selectedAt).toBeLessThan(2000);
     expect(await page.inputValue('#type')).toBe('reply-availability');
     expect(await page.isHidden('#subject-wrap')).toBe(true);
     expect(await page.inputValue('#body')).toContain('America/New_York');
@@ -154,10 +176,12 @@ suite('Draft message sidebar in Chromium', () => {
     expect(await page.isDisabled('#copy')).toBe(true);
     expect(await page.isDisabled('#mark-sent')).toBe(true);
     expect(await page.isVisible('#unfilled-wrap')).toBe(true);
-    expect(await page.textContent('#unfilled')).toBe('{{my_name}}');
+    expect(await page.textContent('#unfilled li button')).toBe('{{my_name}}');
+    expect(await page.textContent('#unfilled li .hint')).toBe('from Settings › Your name');
+    expect(await page.textContent('#blocked-why')).toBe('Fill the placeholders first.');
     expect(await page.getAttribute('#body', 'class')).toContain('has-unfilled');
 
-    const body = (await page.inputValue('#body')).replace('{{my_name}}', 'Sam');
+    const body = (await page.inputValue('#body')).replaceAll('{{my_name}}', 'Sam');
     await page.fill('#body', body);
     expect(await page.isDisabled('#copy')).toBe(false);
     expect(await page.isDisabled('#mark-sent')).toBe(false);
@@ -186,12 +210,13 @@ suite('Draft message sidebar in Chromium', () => {
     expect(await page.textContent('#person-score')).toContain('Messaged');
   });
 
-  it('refuses Mark as sent when the row changed, and says so', async () => {
+  it('refuses Mark as sent when the row changed before the sidebar saw it, and says so', async () => {
     await open('Contacts!C2');
     await page.waitForFunction(() => document.getElementById('person-name')?.textContent === 'Ann Lee');
-    await page.fill('#body', `${await page.inputValue('#body')} `); // edited: the poll will not reload
+    const release = hold('sidebarSelection'); // the change has not reached the sidebar yet
     sheet(b, 'Contacts').getRange(2, colOf(b, 'Title')).setValue('Head of Data');
     await page.click('#mark-sent');
+    release();
     await page.waitForFunction(() =>
       /row changed/.test(document.getElementById('result')?.textContent ?? ''),
     );
@@ -217,15 +242,113 @@ suite('Draft message sidebar in Chromium', () => {
     expect(jobs.getRange(2, colOf(b, 'Apply', 'Jobs')).getValue()).toBe('After referral');
   });
 
-  it('shows a contact named <img src=x onerror=alert(1)> as text and runs nothing', async () => {
-    await open('Contacts!C4');
+  it('shows a contact named <img src=x onerror=alert(1)> and a template holding <script> as text, running nothing', async () => {
+    await open('Contacts!C4', (bb) => {
+      const t = sheet(bb, 'Templates');
+      const names = t.getRange(1, 1, t.getLastRow(), 2).getValues();
+      const row = names.findIndex((r) => r[0] === 'First InMail (call request)' && r[1] === 'English') + 1;
+      t.getRange(row, 4, 1, 2).setValues([
+        ['<img src=y onerror=alert(5)> for {{name}}', 'Hi {{name}} <script>alert(4)</script>\n{{my_name}}'],
+      ]);
+    });
     await page.waitForFunction((name) => document.getElementById('person-name')?.textContent === name, XSS);
     expect(await page.textContent('#person-role')).toContain('<script>alert(2)</script>');
+    expect(await page.inputValue('#subject')).toBe(`<img src=y onerror=alert(5)> for ${XSS}`);
+    expect(await page.inputValue('#body')).toBe(`Hi ${XSS} <script>alert(4)</script>\nSam Student`);
+    expect(await page.textContent('#advice')).toContain(XSS);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('body script').count()).toBe(1); // only the bundled client
     // A javascript: profile URL is not opened.
     expect(await page.isDisabled('#open-profile')).toBe(true);
     await page.waitForTimeout(300);
     expect(dialogs).toEqual([]);
+  });
+
+  it('warns before a message the advice is against, and needs “Send it anyway” to copy or mark it sent', async () => {
+    await open('Contacts!C5');
+    await page.waitForFunction(() => document.getElementById('person-name')?.textContent === 'Dee Clined');
+    expect(await page.textContent('#advice')).toBe(
+      'Nothing to send now. Dee Clined declined: try another person at Acme.',
+    );
+    expect(await page.isVisible('#warnings-wrap')).toBe(true);
+    expect(await page.textContent('#warnings')).toBe('Dee Clined declined: try another person at Acme.');
+    expect(await page.isDisabled('#copy')).toBe(true);
+    expect(await page.isDisabled('#mark-sent')).toBe(true);
+    expect(await page.textContent('#blocked-why')).toMatch(/tick “Send it anyway”/);
+    await page.check('#confirm');
+    expect(await page.isDisabled('#copy')).toBe(false);
+    await page.click('#mark-sent');
+    await page.waitForFunction(() => /Marked/.test(document.getElementById('result')?.textContent ?? ''));
+    const activity = sheet(b, 'Activity').getDataRange().getValues();
+    expect(activity.slice(1).map((r) => r.slice(2))).toEqual([
+      ['Dee Clined', 'Declined', 'Declined', 'Mark as sent: First InMail'],
+    ]);
+    // Marked once: marking it again needs a new confirm.
+    expect(await page.isChecked('#confirm')).toBe(false);
+    expect(await page.textContent('#warnings')).toMatch(/Already marked as sent/);
+    expect(await page.isDisabled('#mark-sent')).toBe(true);
+  });
+
+  it('blocks Copy and Mark as sent when the text is over LinkedIn’s limit', async () => {
+    await open('Contacts!C2', (bb) => setSetting(bb, 'LinkedIn plan', 'Free'));
+    await page.waitForFunction(() => document.getElementById('person-name')?.textContent === 'Ann Lee');
+    expect(await page.inputValue('#type')).toBe('connection-note');
+    expect(await page.textContent('#body-count')).toMatch(/^\d+ \/ 200$/);
+    expect(await page.isDisabled('#copy')).toBe(false);
+    await page.fill('#body', 'x'.repeat(201));
+    expect(await page.getAttribute('#body-count', 'class')).toContain('over');
+    expect(await page.isDisabled('#copy')).toBe(true);
+    expect(await page.isDisabled('#mark-sent')).toBe(true);
+    expect(await page.textContent('#blocked-why')).toBe('Over LinkedIn’s limit: shorten the text first.');
+    await page.fill('#body', 'x'.repeat(200));
+    expect(await page.isDisabled('#copy')).toBe(false);
+  });
+
+  it('never lets an out-of-date draft be copied: a new selection blocks it until its draft arrives', async () => {
+    await open('Contacts!C2');
+    await page.waitForFunction(() => document.getElementById('person-name')?.textContent === 'Ann Lee');
+    expect(await page.isDisabled('#copy')).toBe(false);
+    const release = hold('sidebarDraft');
+    b.emu.spreadsheet.selectRange('Contacts!C3');
+    await page.waitForFunction(() => (document.getElementById('copy') as HTMLButtonElement).disabled, null, {
+      timeout: 2000,
+      polling: 50,
+    });
+    expect(await page.textContent('#person-name')).toBe('Ann Lee');
+    expect(await page.isDisabled('#mark-sent')).toBe(true);
+    expect(await page.textContent('#blocked-why')).toMatch(
+      /^(You selected row 3: loading its draft…|Loading the draft…)$/,
+    );
+    release();
+    await page.waitForFunction(() => document.getElementById('person-name')?.textContent === 'Bob Ray');
+    expect(await page.isDisabled('#copy')).toBe(false);
+  });
+
+  it('blocks an edited draft whose row changed on the sheet until it is reloaded', async () => {
+    await open('Contacts!C2');
+    await page.waitForFunction(() => document.getElementById('person-name')?.textContent === 'Ann Lee');
+    await page.fill('#body', `${await page.inputValue('#body')} P.S.`);
+    sheet(b).getRange(2, colOf(b, 'Title')).setValue('Head of Data');
+    await page.waitForFunction(() => !(document.getElementById('stale-wrap') as HTMLElement).hidden, null, {
+      timeout: 2000,
+      polling: 50,
+    });
+    expect(await page.textContent('#stale')).toBe(
+      'This row changed on the sheet since the draft was made: reload the draft.',
+    );
+    expect(await page.isDisabled('#copy')).toBe(true);
+    await page.click('#reload');
+    await page.waitForFunction(() =>
+      document.getElementById('person-role')?.textContent?.startsWith('Head of Data'),
+    );
+    expect(await page.isDisabled('#copy')).toBe(false);
+  });
+
+  it('opens the call guide for a scheduled call', async () => {
+    await open('Contacts!C6');
+    await page.waitForFunction(() => document.getElementById('person-name')?.textContent === 'Cal Soon');
+    expect(await page.textContent('#advice')).toMatch(/prepare your questions \(Call guide tab\)/);
+    expect(await page.isVisible('#panel-guide')).toBe(true);
+    expect(await page.getAttribute('#tab-guide', 'aria-selected')).toBe('true');
   });
 });

@@ -41,6 +41,7 @@ const flushPinned = [
   'Sidebar selection',
   'Sidebar draft',
   'Save call guide',
+  'Mark as sent',
   'Status edit (onEdit, one cell)',
   'Status paste (onEdit)',
   'Import 30,000 connections',

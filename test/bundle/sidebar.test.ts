@@ -1,5 +1,10 @@
 // The Draft message sidebar's server functions through the bundle: selection, draft, Mark as sent, call guide.
-import type { DraftPayload, MarkSentResult, SelectionInfo } from '../../src/core/sidebar-api';
+import type {
+  DraftPayload,
+  MarkSentResult,
+  SaveCallGuideResult,
+  SelectionInfo,
+} from '../../src/core/sidebar-api';
 import { type LoadedBundle, loadBundle } from '../helpers/bundle';
 import { colOf, setSetting, sheetOf as sheet, writeRows } from '../helpers/sheets';
 
@@ -37,6 +42,7 @@ function setUp(): LoadedBundle {
   const b = loadBundle({ now: NOW, timeZone: 'Europe/Paris' });
   b.call('menuSetUpTracker');
   setSetting(b, 'Your name', 'Sam Student');
+  setSetting(b, 'Sector', 'data analytics');
   writeRows(b, 'Contacts', [
     {
       Company: 'Acme',
@@ -116,13 +122,19 @@ describe('Draft message sidebar', () => {
       expect(d.person.profileUrl).toBe('https://www.linkedin.com/in/annlee');
       expect(d.type).toBe('first-inmail');
       expect(d.suggestedType).toBe('first-inmail');
+      expect(d.advice).toEqual({ kind: 'message', why: 'Ask Ann Lee for a 15-minute call.' });
+      expect(d.warnings).toEqual([]);
       expect(d.types.map((t) => t.type)).toContain('intro-request');
       expect(d.channel).toBe('InMail');
       expect(d.limits).toEqual({ subject: 200, body: 1900 });
       expect(d.subject!.text).toBe('Your experience at Acme');
-      expect(d.body.text).toMatch(/^Hi Ann,/);
-      expect(d.body.text).toContain('15 minutes');
-      expect(d.body.text).toContain('Sam Student');
+      expect(d.body.text.split('\n').slice(0, 5)).toEqual([
+        'Hi Ann,',
+        '',
+        'My name is Sam Student. I’m looking for jobs in data analytics and saw an opening for Data Analyst at Acme. I noticed we went to the same school.',
+        '',
+        'I’m not sure what the role is like there — would you have ~15 minutes for a call this week?',
+      ]);
       expect(d.body.unfilled).toEqual([]);
       expect(d.words).toBeGreaterThan(10);
       expect(d.language).toBe('English');
@@ -131,15 +143,16 @@ describe('Draft message sidebar', () => {
       expect(d.callGuide.referralQuestion).toMatch(/10–15 minutes/);
     });
 
-    it('drafts the reply with availability for Replied, in the contact’s zone', () => {
+    it('drafts the reply with availability for Replied: your hours inside their working hours, in their zone', () => {
       const b = setUp();
       const d = b.call<DraftPayload>('sidebarDraft', 3);
       expect(d.type).toBe('reply-availability');
       expect(d.timeZone).toBe('America/New_York');
       expect(d.subject).toBeNull();
       expect(d.body.text).toContain('(times in your time zone, America/New_York)');
-      // 09:00–18:00 in Paris on Wed 11 Mar 2026 is 4:00 am – 1:00 pm in New York (US already on DST).
-      expect(d.body.text).toContain('Wed 11 Mar: 4:00 am – 1:00 pm');
+      // 09:00–18:00 in Paris is 4:00 am – 1:00 pm in New York (US already on DST): only 9 to 1 is in their day.
+      expect(d.body.text).toContain('Wed 11 Mar: 9:00 am – 1:00 pm\nThu 12 Mar: 9:00 am – 1:00 pm');
+      expect(d.body.text).not.toMatch(/[2-8]:\d\d am/);
       expect(d.body.unfilled).toEqual([]);
     });
 
@@ -148,7 +161,10 @@ describe('Draft message sidebar', () => {
       setSetting(b, 'LinkedIn plan', 'Free');
       const d = b.call<DraftPayload>('sidebarDraft', 2, 'thank-you', 'Français');
       expect(d.type).toBe('thank-you');
-      expect(d.suggestedType).toBe('first-inmail');
+      expect(d.suggestedType).toBe('connection-note');
+      expect(d.warnings).toEqual([
+        'The thank-you note follows the call, and Status is To contact: you have not contacted them yet.',
+      ]);
       expect(d.language).toBe('Français');
       expect(d.channel).toBe('Connection note');
       expect(d.limits).toEqual({ subject: null, body: 200 });
@@ -165,7 +181,8 @@ describe('Draft message sidebar', () => {
     });
 
     it.each([
-      ['a row past the end', [99], /past the last row/],
+      ['a row below the last one', [99], 'Row 99 of Contacts is empty.'],
+      ['a row past the end of the grid', [5000], 'Row 5000 is past the last row of Contacts.'],
       ['the header row', [1], /Contacts data row/],
       ['a fractional row', [2.5], /Contacts data row/],
       ['a row as text', ['2'], /Contacts data row/],
@@ -212,7 +229,8 @@ describe('Draft message sidebar', () => {
     it('spends no credit for a 1st-degree contact, and writes nothing to a blank credits setting', () => {
       const b = setUp();
       const d = b.call<DraftPayload>('sidebarDraft', 4);
-      const r = b.call<MarkSentResult>('sidebarMarkSent', 4, 'first-inmail', d.fingerprint);
+      expect(d).toMatchObject({ type: 'first-message', channel: 'Message', subject: null });
+      const r = b.call<MarkSentResult>('sidebarMarkSent', 4, 'first-message', d.fingerprint);
       expect(r.creditsLeft).toBeNull();
       const d2 = b.call<DraftPayload>('sidebarDraft', 2);
       const r2 = b.call<MarkSentResult>('sidebarMarkSent', 2, 'first-inmail', d2.fingerprint);
@@ -262,7 +280,7 @@ describe('Draft message sidebar', () => {
   describe('sidebarSaveCallGuide', () => {
     it('writes Referral process (formula-escaped) and Apply to the contact’s job on Jobs', () => {
       const b = setUp();
-      const r = b.call<{ message: string; draft: DraftPayload }>(
+      const r = b.call<SaveCallGuideResult>(
         'sidebarSaveCallGuide',
         3,
         '=HYPERLINK("x") form on the intranet',
@@ -274,7 +292,13 @@ describe('Draft message sidebar', () => {
       expect(process.getFormula()).toBe('');
       expect(cell(b, 3, 'Apply', 'Jobs')).toBe('Before referral');
       expect(cell(b, 2, 'Referral process', 'Jobs')).toBe('');
-      expect(r.draft.callGuide.apply).toBe('Before referral');
+      expect(r.callGuide).toMatchObject({
+        apply: 'Before referral',
+        referralProcess: '=HYPERLINK("x") form on the intranet',
+      });
+      // The fingerprint returned is the row's as it is now (its Next action was recomputed).
+      b.emu.spreadsheet.selectRange('Contacts!A3');
+      expect(b.call<SelectionInfo>('sidebarSelection').fingerprint).toBe(r.fingerprint);
     });
 
     it('refuses an Apply outside the list, a non-text process, and a contact without a job', () => {

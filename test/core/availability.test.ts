@@ -15,24 +15,6 @@ import type { Language } from '../../src/core/schema';
 const WEEK = [1, 2, 3, 4, 5];
 const utc = (m: number, d: number, h = 12) => Date.UTC(2026, m - 1, d, h);
 
-function text(
-  availability: string,
-  yourTimeZone: string,
-  contactTimeZone: string,
-  now: number,
-  language: Language = 'English',
-  days?: number,
-) {
-  return availabilityText({
-    availability,
-    yourTimeZone,
-    contactTimeZone,
-    now,
-    language,
-    ...(days ? { days } : {}),
-  });
-}
-
 describe('parseAvailability', () => {
   it.each([
     ['Mon-Fri 09:00-18:00', [{ weekdays: WEEK, startMin: 540, endMin: 1080 }]],
@@ -86,141 +68,229 @@ describe('parseAvailability', () => {
   });
 });
 
-describe('availabilityText', () => {
-  // Thursday 5 March 2026: both Paris and New York are on winter time.
+describe('availability to propose', () => {
+  // Thursday 5 March 2026: Paris and New York on winter time; New York moves on 8 March, Paris on 29 March.
   const thu5Mar = utc(3, 5);
+  const tue10Mar = Date.parse('2026-03-10T08:00:00Z'); // 9:00 in Paris
+  const ALL_WEEK = 'Mon-Sun 00:00-24:00';
 
-  it('writes the next five working days, from tomorrow, in the contact’s zone', () => {
-    expect(text('Mon-Fri 09:00-18:00', 'Europe/Paris', 'Europe/Paris', thu5Mar)).toBe(
-      [
-        'Fri 6 Mar: 9:00 am – 6:00 pm',
-        'Mon 9 Mar: 9:00 am – 6:00 pm',
-        'Tue 10 Mar: 9:00 am – 6:00 pm',
-        'Wed 11 Mar: 9:00 am – 6:00 pm',
-        'Thu 12 Mar: 9:00 am – 6:00 pm',
-        '(times in your time zone, Europe/Paris)',
-      ].join('\n'),
-    );
+  function slots(
+    availability: string,
+    workingHours: string | undefined,
+    yours: string,
+    theirs: string,
+    now: number,
+    days?: number,
+  ) {
+    return availabilitySlots({
+      availability,
+      ...(workingHours === undefined ? {} : { workingHours }),
+      yourTimeZone: yours,
+      contactTimeZone: theirs,
+      now,
+      language: 'English',
+      ...(days ? { days } : {}),
+    });
+  }
+
+  function lines(
+    availability: string,
+    workingHours: string | undefined,
+    yours: string,
+    theirs: string,
+    now: number,
+    language: Language = 'English',
+    days?: number,
+  ) {
+    return availabilityText({
+      availability,
+      ...(workingHours === undefined ? {} : { workingHours }),
+      yourTimeZone: yours,
+      contactTimeZone: theirs,
+      now,
+      language,
+      ...(days ? { days } : {}),
+    }).split('\n');
+  }
+
+  it('proposes the overlap with their working hours over their next five working days (Paris → New York)', () => {
+    // Paris 09:00–18:00 is 4:00 am – 1:00 pm in New York: only 9:00 am – 1:00 pm is in their hours.
+    expect(lines('Mon-Fri 09:00-18:00', undefined, 'Europe/Paris', 'America/New_York', tue10Mar)).toEqual([
+      'Wed 11 Mar: 9:00 am – 1:00 pm',
+      'Thu 12 Mar: 9:00 am – 1:00 pm',
+      'Fri 13 Mar: 9:00 am – 1:00 pm',
+      'Mon 16 Mar: 9:00 am – 1:00 pm',
+      'Tue 17 Mar: 9:00 am – 1:00 pm',
+      '(times in your time zone, America/New_York)',
+    ]);
+  });
+
+  it('proposes the short overlap with San Francisco, and nothing outside their hours', () => {
+    expect(
+      lines('Mon-Fri 09:00-18:00', undefined, 'Europe/Paris', 'America/Los_Angeles', tue10Mar, 'English', 1),
+    ).toEqual([
+      'Wed 11 Mar: 9:00 am – 10:00 am',
+      'Fri 13 Mar: 9:00 am – 10:00 am',
+      '(times in your time zone, America/Los_Angeles)',
+    ]);
+  });
+
+  it('says so when there is no overlap at all (Paris → Sydney), and which of your hours would do', () => {
+    const r = slots('Mon-Fri 09:00-18:00', undefined, 'Europe/Paris', 'Australia/Sydney', tue10Mar);
+    expect(r).toEqual({
+      ok: false,
+      reason: 'no-overlap',
+      problem:
+        'Your Availability (Mon-Fri 09:00-18:00, Europe/Paris) does not overlap their working hours (Mon-Fri 09:00-18:00, Australia/Sydney) on their next working days, so no time is proposed. Their working hours are 11:00 pm – 8:00 am in your time zone: widen your Availability in Settings to include some of them.',
+    });
+    expect(lines('Mon-Fri 09:00-18:00', undefined, 'Europe/Paris', 'Australia/Sydney', tue10Mar)).toEqual([
+      '',
+    ]);
+    // Widening your hours to the evening and the early morning gives their mornings and evenings.
+    expect(
+      lines('Mon-Fri 07:00-23:59', undefined, 'Europe/Paris', 'Australia/Sydney', tue10Mar, 'English', 1),
+    ).toEqual([
+      'Wed 11 Mar: 9:00 am – 9:59 am, 5:00 pm – 6:00 pm',
+      'Fri 13 Mar: 9:00 am – 9:59 am, 5:00 pm – 6:00 pm',
+      '(times in your time zone, Australia/Sydney)',
+    ]);
+  });
+
+  it('always looks at their next Friday too, when it is a working day of theirs', () => {
+    // Their next two working days are Wed and Thu; Friday is added.
+    expect(
+      lines('Mon-Fri 9-18', undefined, 'Europe/Paris', 'Europe/Paris', tue10Mar, 'English', 2).map((l) =>
+        l.slice(0, 10),
+      ),
+    ).toEqual(['Wed 11 Mar', 'Thu 12 Mar', 'Fri 13 Mar', '(times in ']);
+    // Working Mon-Sat, seen on a Friday: five working days are Sat–Thu, and next Friday joins them.
+    const friday = Date.parse('2026-03-13T10:00:00Z');
+    expect(
+      lines('Mon-Fri 9-18', 'Mon-Sat 9-18', 'Europe/Paris', 'Europe/Paris', friday).map(
+        (l) => l.split(':')[0],
+      ),
+    ).toEqual([
+      'Mon 16 Mar',
+      'Tue 17 Mar',
+      'Wed 18 Mar',
+      'Thu 19 Mar',
+      'Fri 20 Mar',
+      '(times in your time zone, Europe/Paris)',
+    ]);
+  });
+
+  it('never proposes a time outside their working hours, whatever the zones and your hours', () => {
+    const zones = [
+      'America/New_York',
+      'America/Los_Angeles',
+      'Asia/Kolkata',
+      'Australia/Sydney',
+      'Europe/London',
+      'Pacific/Auckland',
+      'Asia/Tokyo',
+    ];
+    const yours = [
+      'Mon-Fri 09:00-18:00',
+      'Mon-Sun 00:00-24:00',
+      'Mon-Fri 6-9, 17:30-23:00; Sat 10-12',
+      'Tue 20:00-24:00',
+    ];
+    for (const theirs of zones)
+      for (const availability of yours)
+        for (const now of [thu5Mar, tue10Mar, utc(3, 28), utc(11, 1)]) {
+          const r = slots(availability, 'Mon-Fri 08:30-17:30', 'Europe/Paris', theirs, now);
+          if (!r.ok) {
+            expect(r.reason).toBe('no-overlap');
+            continue;
+          }
+          for (const d of r.days) {
+            expect([1, 2, 3, 4, 5]).toContain(new Date(d.day * 86_400_000).getUTCDay());
+            for (const range of d.ranges) {
+              expect(range.startMin).toBeGreaterThanOrEqual(510);
+              expect(range.endMin).toBeLessThanOrEqual(1050);
+              expect(range.endMin).toBeGreaterThan(range.startMin);
+            }
+          }
+        }
   });
 
   it('follows the weeks between the US and European DST changes (Paris → New York)', () => {
-    // New York moves on 8 March, Paris on 29 March: the gap is 6 h, then 5 h, then 6 h again.
-    expect(text('Mon-Fri 09:00-18:00', 'Europe/Paris', 'America/New_York', thu5Mar)).toBe(
-      [
-        'Fri 6 Mar: 3:00 am – 12:00 pm',
-        'Mon 9 Mar: 4:00 am – 1:00 pm',
-        'Tue 10 Mar: 4:00 am – 1:00 pm',
-        'Wed 11 Mar: 4:00 am – 1:00 pm',
-        'Thu 12 Mar: 4:00 am – 1:00 pm',
-        '(times in your time zone, America/New_York)',
-      ].join('\n'),
-    );
-    const after = text('Mon-Fri 09:00-18:00', 'Europe/Paris', 'America/New_York', utc(3, 27), 'English', 1);
-    expect(after).toBe('Mon 30 Mar: 3:00 am – 12:00 pm\n(times in your time zone, America/New_York)');
-  });
-
-  it('follows the DST changes the other way (New York → Paris), in French', () => {
-    expect(text('Mon-Fri 9-17', 'America/New_York', 'Europe/Paris', utc(3, 4), 'Français', 3)).toBe(
-      [
-        'jeu. 5 mars : 15 h – 23 h',
-        'ven. 6 mars : 15 h – 23 h',
-        'lun. 9 mars : 14 h – 22 h',
-        '(heures dans votre fuseau horaire, Europe/Paris)',
-      ].join('\n'),
-    );
-    expect(text('Mon-Fri 9-17', 'America/New_York', 'Europe/Paris', utc(3, 29), 'Français', 1)).toBe(
-      'lun. 30 mars : 15 h – 23 h\n(heures dans votre fuseau horaire, Europe/Paris)',
-    );
-  });
-
-  it('handles the short DST day itself (New York, Sunday 8 March, 23 hours)', () => {
-    const r = availabilitySlots({
-      availability: 'Sun 00:00-24:00',
-      yourTimeZone: 'America/New_York',
-      contactTimeZone: 'UTC',
-      now: utc(3, 7),
-      language: 'English',
-      days: 1,
-    });
-    expect(r).toEqual({
-      ok: true,
-      days: [
-        { day: dayFromYmd(2026, 3, 8), ranges: [{ startMin: 300, endMin: 1440 }] },
-        { day: dayFromYmd(2026, 3, 9), ranges: [{ startMin: 0, endMin: 240 }] },
-      ],
-    });
-  });
-
-  it('handles the day Paris changes (Sunday 29 March)', () => {
-    expect(text('Sun 9-18', 'Europe/Paris', 'America/New_York', utc(3, 28), 'English', 1)).toBe(
-      'Sun 29 Mar: 3:00 am – 12:00 pm\n(times in your time zone, America/New_York)',
-    );
-    expect(text('Sun 1-4', 'Europe/Paris', 'UTC', utc(3, 28), 'English', 1)).toBe(
-      'Sun 29 Mar: midnight – 2:00 am\n(times in your time zone, UTC)',
-    );
-  });
-
-  it('writes half-hour zones correctly (Paris → Kolkata), before and after Paris’s DST change', () => {
-    expect(text('Mon-Fri 09:00-18:00', 'Europe/Paris', 'Asia/Kolkata', thu5Mar, 'Français', 2)).toBe(
-      'ven. 6 mars : 13 h 30 – 22 h 30\nlun. 9 mars : 13 h 30 – 22 h 30\n(heures dans votre fuseau horaire, Asia/Kolkata)',
-    );
-    expect(text('Mon-Fri 09:00-18:00', 'Europe/Paris', 'Asia/Kolkata', utc(3, 27), 'English', 1)).toBe(
-      'Mon 30 Mar: 12:30 pm – 9:30 pm\n(times in your time zone, Asia/Kolkata)',
-    );
-    expect(text('Mon-Fri 09:00-18:00', 'Asia/Kolkata', 'Europe/Paris', thu5Mar, 'English', 1)).toBe(
-      'Fri 6 Mar: 4:30 am – 1:30 pm\n(times in your time zone, Europe/Paris)',
-    );
-  });
-
-  it('splits a range that crosses midnight in the contact’s zone onto the right days', () => {
-    // Paris 9:00–18:00 is 19:00–04:00 the next day in Sydney (UTC+11 in March).
-    expect(text('Mon-Fri 09:00-18:00', 'Europe/Paris', 'Australia/Sydney', thu5Mar, 'English', 2)).toBe(
-      [
-        'Fri 6 Mar: 7:00 pm – midnight',
-        'Sat 7 Mar: midnight – 4:00 am',
-        'Mon 9 Mar: 7:00 pm – midnight',
-        'Tue 10 Mar: midnight – 4:00 am',
-        '(times in your time zone, Australia/Sydney)',
-      ].join('\n'),
-    );
-    const fr = text('Mon-Fri 09:00-18:00', 'Europe/Paris', 'Australia/Sydney', thu5Mar, 'Français', 3);
-    expect(fr.split('\n')[3]).toBe('mar. 10 mars : 0 h – 4 h, 19 h – 24 h');
-  });
-
-  it('merges ranges that meet on the same day and starts at midnight where the zone says so', () => {
+    // The gap is 6 h until 8 March, then 5 h until 29 March, then 6 h again.
     expect(
-      text('Mon-Fri 09:00-12:00, 12:00-18:00', 'Europe/Paris', 'America/Los_Angeles', thu5Mar, 'English', 1),
-    ).toBe('Fri 6 Mar: midnight – 9:00 am\n(times in your time zone, America/Los_Angeles)');
-  });
-
-  it('counts only the days of your availability, starting tomorrow in your zone', () => {
-    const lines = text('Mon-Thu 9-17; Sat 10:00-12:00', 'Europe/Paris', 'Europe/Paris', thu5Mar).split('\n');
-    expect(lines.slice(0, 5).map((l) => l.split(':')[0])).toEqual([
-      'Sat 7 Mar',
-      'Mon 9 Mar',
-      'Tue 10 Mar',
-      'Wed 11 Mar',
-      'Thu 12 Mar',
+      lines('Mon-Fri 09:00-18:00', undefined, 'Europe/Paris', 'America/New_York', thu5Mar, 'English', 2),
+    ).toEqual([
+      'Fri 6 Mar: 9:00 am – 12:00 pm',
+      'Mon 9 Mar: 9:00 am – 1:00 pm',
+      '(times in your time zone, America/New_York)',
     ]);
-    expect(lines[0]).toBe('Sat 7 Mar: 10:00 am – 12:00 pm');
-    // 23:30 UTC on Thursday is already Friday in Paris: tomorrow is Saturday.
     expect(
-      text('Mon-Fri 9-17', 'Europe/Paris', 'Europe/Paris', Date.UTC(2026, 2, 5, 23, 30), 'English', 1),
-    ).toMatch(/^Mon 9 Mar/);
+      lines('Mon-Fri 09:00-18:00', undefined, 'Europe/Paris', 'America/New_York', utc(3, 27), 'English', 1),
+    ).toEqual([
+      'Mon 30 Mar: 9:00 am – 12:00 pm',
+      'Fri 3 Apr: 9:00 am – 12:00 pm',
+      '(times in your time zone, America/New_York)',
+    ]);
   });
 
-  it('returns an empty text when the availability or a zone cannot be read', () => {
-    expect(text('whenever', 'Europe/Paris', 'Europe/Paris', thu5Mar)).toBe('');
-    expect(text('Mon-Fri 9-17', 'Mars/Olympus', 'Europe/Paris', thu5Mar)).toBe('');
+  it('writes half-hour zones correctly, in French (Paris → Kolkata, before and after Paris’s DST change)', () => {
     expect(
-      availabilitySlots({
-        availability: 'Mon-Fri 9-17',
-        yourTimeZone: 'Europe/Paris',
-        contactTimeZone: 'Nowhere/City',
-        now: thu5Mar,
-        language: 'English',
-      }),
-    ).toEqual({ ok: false, problem: '"Nowhere/City" is not a time zone' });
+      lines('Mon-Fri 09:00-18:00', undefined, 'Europe/Paris', 'Asia/Kolkata', thu5Mar, 'Français', 2),
+    ).toEqual([
+      'ven. 6 mars : 13 h 30 – 18 h',
+      'lun. 9 mars : 13 h 30 – 18 h',
+      '(heures dans votre fuseau horaire, Asia/Kolkata)',
+    ]);
+    expect(
+      lines('Mon-Fri 09:00-18:00', undefined, 'Europe/Paris', 'Asia/Kolkata', utc(3, 29), 'English', 1)[0],
+    ).toBe('Mon 30 Mar: 12:30 pm – 6:00 pm');
+  });
+
+  it('puts a range that crosses midnight for them on the right days (their hours all week)', () => {
+    // Paris 9:00–18:00 is 19:00–04:00 the next day in Sydney (UTC+11 in March); Thursday's ends on their Friday.
+    expect(lines('Mon-Fri 09:00-18:00', ALL_WEEK, 'Europe/Paris', 'Australia/Sydney', thu5Mar)).toEqual([
+      'Fri 6 Mar: midnight – 4:00 am, 7:00 pm – midnight',
+      'Sat 7 Mar: midnight – 4:00 am',
+      'Mon 9 Mar: 7:00 pm – midnight',
+      'Tue 10 Mar: midnight – 4:00 am, 7:00 pm – midnight',
+      '(times in your time zone, Australia/Sydney)',
+    ]);
+  });
+
+  it('merges ranges that meet, across the short DST day itself (New York, Sunday 8 March)', () => {
+    expect(
+      slots(
+        'Mon-Fri 09:00-12:00, 12:00-18:00',
+        'Mon-Fri 08:00-18:00',
+        'Europe/Paris',
+        'Europe/Paris',
+        thu5Mar,
+        1,
+      ),
+    ).toEqual({
+      ok: true,
+      days: [{ day: dayFromYmd(2026, 3, 6), ranges: [{ startMin: 540, endMin: 1080 }] }],
+    });
+    expect(slots('Sun 00:00-24:00', 'Sun 00:00-24:00', 'America/New_York', 'UTC', utc(3, 7), 1)).toEqual({
+      ok: true,
+      days: [{ day: dayFromYmd(2026, 3, 8), ranges: [{ startMin: 300, endMin: 1440 }] }],
+    });
+  });
+
+  it('names the setting or zone that cannot be read', () => {
+    expect(slots('whenever', undefined, 'Europe/Paris', 'Europe/Paris', thu5Mar)).toMatchObject({
+      ok: false,
+      reason: 'setting',
+      problem: expect.stringMatching(/^Availability: /),
+    });
+    expect(slots('Mon-Fri 9-17', '9 to 5 weekdays', 'Europe/Paris', 'Europe/Paris', thu5Mar)).toMatchObject({
+      reason: 'setting',
+      problem: expect.stringMatching(/^Their working hours: /),
+    });
+    expect(slots('Mon-Fri 9-17', undefined, 'Europe/Paris', 'Nowhere/City', thu5Mar)).toEqual({
+      ok: false,
+      reason: 'zone',
+      problem: '"Nowhere/City" is not a time zone',
+    });
   });
 });
 

@@ -26,6 +26,8 @@ function input(cells: Cell[], over: Partial<Settings> = {}, row = 7): DraftInput
     templates: SEED_TEMPLATES.map((t) => ({ ...t })),
     timeZone: TZ,
     now: NOW,
+    activity: [],
+    settingProblems: [],
   };
 }
 
@@ -69,6 +71,95 @@ describe('planDraft', () => {
   });
 });
 
+describe('planDraft guidance', () => {
+  const row = (over: Record<string, Cell> = {}) =>
+    HEADERS.map(
+      (h) =>
+        over[h] ??
+        (
+          { Company: 'Acme', Job: 'Analyst', Name: 'Ann Lee', Degree: '2nd', Status: 'To contact' } as Record<
+            string,
+            Cell
+          >
+        )[h] ??
+        '',
+    );
+
+  it('follows the advice, and warns when asked for a message it advises against', () => {
+    const d = draft(row({ Status: 'Declined' }));
+    expect(d.suggestedType).toBeNull();
+    expect(d.advice).toEqual({ kind: 'none', why: 'Ann Lee declined: try another person at Acme.' });
+    expect(d.type).toBe('first-inmail');
+    expect(d.warnings).toEqual(['Ann Lee declined: try another person at Acme.']);
+    expect(draft(row()).warnings).toEqual([]);
+  });
+
+  it('drafts a free message, with no subject, to a 1st-degree connection', () => {
+    const d = draft(row({ Degree: '1st' }));
+    expect(d).toMatchObject({ type: 'first-message', channel: 'Message', subject: null, warnings: [] });
+    expect(d.markSentHint).toBe(
+      'Mark as sent stamps Messaged on, moves Status to Messaged, logs to Activity.',
+    );
+  });
+
+  it('drafts a connection note within 200 characters on a Free plan', () => {
+    const d = draft(row(), null, { plan: 'Free', sector: 'data' });
+    expect(d).toMatchObject({
+      type: 'connection-note',
+      channel: 'Connection note',
+      limits: { subject: null, body: 200 },
+    });
+    expect(d.body.text.length).toBeLessThanOrEqual(200);
+  });
+
+  it('thanks a 1st-degree connection by message (they are already connected)', () => {
+    const d = draft(row({ Degree: '1st', Status: 'Call done' }));
+    expect(d).toMatchObject({ type: 'thank-you', channel: 'Message', limits: { body: 8000 } });
+  });
+
+  it('points a scheduled call to the call guide', () => {
+    const d = draft(row({ Status: 'Call scheduled' }));
+    expect(d.advice.kind).toBe('call-guide');
+    expect(d.suggestedType).toBeNull();
+  });
+
+  it('says why no time is proposed when your hours miss theirs, and leaves {{availability}} unfilled', () => {
+    const d = draft(row({ Status: 'Replied', Location: 'Sydney, New South Wales, Australia' }));
+    expect(d.timeZone).toBe('Australia/Sydney');
+    expect(d.body.unfilled).toContain('availability');
+    expect(d.availabilityNotice).toMatch(
+      /^Your Availability \(Mon-Fri 09:00-18:00, Europe\/Paris\) does not overlap/,
+    );
+    expect(draft(row()).availabilityNotice).toBe('');
+  });
+
+  it('names an edited template kept under its old name', () => {
+    const i = input(row());
+    const mine = {
+      name: 'First InMail',
+      language: 'English',
+      channel: 'InMail',
+      subject: 'Hi',
+      body: 'My own {{company}}',
+    };
+    const d = planDraft(
+      { ...i, templates: [mine, ...i.templates] },
+      contactOnRow(i.headers, i.cells, i.row, TZ)!,
+      null,
+      null,
+    );
+    expect(d.body.text).toBe('My own Acme');
+    expect(d.templateNote).toMatch(/^Using your edited template “First InMail”/);
+  });
+
+  it('shows bad settings with the draft', () => {
+    const i = { ...input(row()), settingProblems: ['Availability: "9 to 5" is not a day'] };
+    expect(planDraft(i, contactOnRow(i.headers, i.cells, i.row, TZ)!, null, null).problems).toEqual([
+      'Availability: "9 to 5" is not a day',
+    ]);
+  });
+});
+
 describe('templateFor', () => {
   it('uses the Templates row, else the built-in seed in that language', () => {
     const mine = {
@@ -78,11 +169,16 @@ describe('templateFor', () => {
       subject: '',
       body: 'Mine',
     };
-    expect(templateFor([mine], 'thank-you', 'English')).toEqual({ template: mine, builtIn: false });
+    expect(templateFor([mine], 'thank-you', 'English')).toEqual({
+      template: mine,
+      builtIn: false,
+      legacy: false,
+    });
     const builtIn = templateFor([], 'thank-you', 'Français');
     expect(builtIn.builtIn).toBe(true);
     expect(builtIn.template.language).toBe('Français');
     expect(builtIn.template.body).toMatch(/^Bonjour/);
+    expect(builtIn.legacy).toBe(false);
   });
 });
 

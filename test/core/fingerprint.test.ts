@@ -1,5 +1,5 @@
-// Row fingerprints: equal for equal rows, different when any cell changes.
-import { rowFingerprint } from '../../src/core/fingerprint';
+// Row fingerprints: equal for equal rows, different when any cell changes, and they tell who the row is about.
+import { contactFingerprint, personKey, rowFingerprint, samePerson } from '../../src/core/fingerprint';
 
 describe('rowFingerprint', () => {
   const row = ['Acme', 'Ann', 'Messaged', new Date('2026-03-01T00:00:00Z'), 42];
@@ -18,5 +18,19 @@ describe('rowFingerprint', () => {
 
   it('differs between rows with the same cells', () => {
     expect(rowFingerprint(3, row)).not.toBe(rowFingerprint(2, row));
+  });
+});
+
+describe('contactFingerprint', () => {
+  const headers = ['Name', 'Status', 'Company'];
+
+  it('knows the person (Company and Name, loosely written) apart from the other cells', () => {
+    const fp = contactFingerprint(5, headers, ['Ann Lee', 'To contact', 'Acme']);
+    expect(personKey(headers, [' ann  lee', 'Messaged', 'ACME'])).toBe(
+      personKey(headers, ['Ann Lee', '', 'Acme']),
+    );
+    expect(samePerson(fp, personKey(headers, ['Ann Lee', 'Messaged', 'Acme']))).toBe(true);
+    expect(samePerson(fp, personKey(headers, ['Bob Ray', 'To contact', 'Acme']))).toBe(false);
+    expect(fp).not.toBe(contactFingerprint(5, headers, ['Ann Lee', 'Messaged', 'Acme']));
   });
 });

@@ -1,121 +1,80 @@
-// Tests for message types: preselection by status, template lookup, and what Mark as sent records.
+// Tests for message types: template lookup (with replaced templates), channels, and what Mark as sent records.
 
-import { dayFromYmd } from '../../src/core/dates';
 import {
+  channelFor,
   findTemplate,
   isMessageType,
   MESSAGE_INFO,
   MESSAGE_TYPES,
   markSentEffect,
-  suggestMessageType,
 } from '../../src/core/messages';
-import type { Contact, Job } from '../../src/core/rows';
-import type { Status } from '../../src/core/schema';
-import { SEED_TEMPLATES } from '../../src/core/template-seed';
-
-type C = Parameters<typeof suggestMessageType>[0];
-type J = Pick<Job, 'outcome' | 'outcomeOn'>;
-
-function person(over: Partial<C> = {}): C {
-  return {
-    status: 'To contact',
-    degree: 2,
-    mutual: '',
-    thankedOn: null,
-    referredOn: null,
-    outcomeSharedOn: null,
-    openProfile: null,
-    ...over,
-  };
-}
-
-const day = (m: number, d: number) => dayFromYmd(2026, m, d);
-const noOutcome: J = { outcome: null, outcomeOn: null };
-
-describe('suggestMessageType', () => {
-  it('suggests the first InMail for someone to contact', () => {
-    expect(suggestMessageType(person(), noOutcome)).toBe('first-inmail');
-    expect(suggestMessageType(person({ degree: 1 }), null)).toBe('first-inmail');
-  });
-
-  it('suggests an intro request for a 2nd-degree contact with a mutual connection', () => {
-    expect(suggestMessageType(person({ mutual: 'Pierre Martin' }), null)).toBe('intro-request');
-    expect(suggestMessageType(person({ degree: 3, mutual: 'Pierre Martin' }), null)).toBe('first-inmail');
-    expect(suggestMessageType(person({ mutual: '  ' }), null)).toBe('first-inmail');
-  });
-
-  it('suggests replying with availability once they replied or a call is set', () => {
-    expect(suggestMessageType(person({ status: 'Replied' }), null)).toBe('reply-availability');
-    expect(suggestMessageType(person({ status: 'Call scheduled' }), null)).toBe('reply-availability');
-  });
-
-  it.each<Status>(['Call done', 'Referred'])(
-    'suggests the thank-you after %s until Thanked on is set',
-    (status) => {
-      expect(suggestMessageType(person({ status }), { outcome: 'Offer', outcomeOn: day(3, 1) })).toBe(
-        'thank-you',
-      );
-      expect(
-        suggestMessageType(person({ status, thankedOn: day(3, 2) }), {
-          outcome: 'Offer',
-          outcomeOn: day(3, 5),
-        }),
-      ).toBe('outcome');
-    },
-  );
-
-  it('suggests the offer-accepted update when the job’s outcome is Accepted', () => {
-    const c = person({ status: 'Referred', thankedOn: day(3, 2), referredOn: day(3, 1) });
-    expect(suggestMessageType(c, { outcome: 'Accepted', outcomeOn: day(3, 20) })).toBe('offer-accepted');
-  });
-
-  it('suggests the outcome to a referrer whose status was moved on, while it is unshared', () => {
-    const c = person({ status: 'No reply', referredOn: day(3, 1), thankedOn: day(3, 2) });
-    expect(suggestMessageType(c, { outcome: 'Rejected', outcomeOn: day(3, 10) })).toBe('outcome');
-    expect(
-      suggestMessageType(
-        { ...c, outcomeSharedOn: day(3, 11) },
-        { outcome: 'Rejected', outcomeOn: day(3, 10) },
-      ),
-    ).toBe('first-inmail');
-    expect(suggestMessageType(c, { outcome: 'Pending', outcomeOn: null })).toBe('first-inmail');
-  });
-
-  it.each<Status>(['Messaged', 'No reply', 'Declined', 'Skip'])(
-    'falls back to the first InMail for %s',
-    (status) => {
-      expect(suggestMessageType(person({ status }), null)).toBe('first-inmail');
-    },
-  );
-});
+import type { Contact } from '../../src/core/rows';
+import { LEGACY_TEMPLATES, SEED_TEMPLATES } from '../../src/core/template-seed';
 
 describe('findTemplate', () => {
   const rows = SEED_TEMPLATES.map((t) => ({ ...t }));
 
   it('finds every message type’s template in both languages', () => {
     for (const type of MESSAGE_TYPES) {
-      expect(findTemplate(rows, type, 'English')?.language).toBe('English');
-      expect(findTemplate(rows, type, 'Français')?.language).toBe('Français');
-      expect(findTemplate(rows, type, 'English')?.channel).toBe(MESSAGE_INFO[type].channel);
+      expect(findTemplate(rows, type, 'English')?.template.language).toBe('English');
+      expect(findTemplate(rows, type, 'Français')?.template.language).toBe('Français');
+      expect(findTemplate(rows, type, 'English')?.template.channel).toBe(MESSAGE_INFO[type].channel);
     }
   });
 
   it('falls back to English when the language is missing', () => {
     const englishOnly = rows.filter((r) => r.language === 'English');
-    expect(findTemplate(englishOnly, 'thank-you', 'Français')?.language).toBe('English');
+    expect(findTemplate(englishOnly, 'thank-you', 'Français')?.template.language).toBe('English');
   });
 
   it('matches names case-insensitively and languages written loosely', () => {
     const t = findTemplate(
-      [{ name: ' first inmail ', language: 'francais', channel: 'InMail', subject: 's', body: 'b' }],
+      [
+        {
+          name: ' first inmail (CALL REQUEST) ',
+          language: 'francais',
+          channel: 'InMail',
+          subject: 's',
+          body: 'b',
+        },
+      ],
       'first-inmail',
       'Français',
     );
-    expect(t?.body).toBe('b');
+    expect(t).toEqual({ template: expect.objectContaining({ body: 'b' }), legacy: false });
   });
 
   it('returns null when the sheet has no such template', () => {
     expect(findTemplate([], 'outcome', 'English')).toBeNull();
+  });
+
+  describe('a template renamed by a new version (First InMail → First InMail (call request))', () => {
+    const old = LEGACY_TEMPLATES.map((t) => ({ ...t }));
+
+    it('ignores the old row while it holds the old seeded wording (the new template supersedes it)', () => {
+      expect(findTemplate(old, 'first-inmail', 'English')).toBeNull();
+      expect(findTemplate([...old, ...rows], 'first-inmail', 'English')?.template.name).toBe(
+        'First InMail (call request)',
+      );
+    });
+
+    it('keeps using a row the user edited under the old name, before the new one', () => {
+      const edited = { ...old[0]!, body: `${old[0]!.body}\nP.S. My own line.` };
+      const found = findTemplate([edited, ...rows], 'first-inmail', 'English');
+      expect(found).toEqual({ template: edited, legacy: true });
+      // Only in its language: French still gets the new French template.
+      expect(findTemplate([edited, ...rows], 'first-inmail', 'Français')?.template.name).toBe(
+        'First InMail (call request)',
+      );
+    });
+  });
+});
+
+describe('channelFor', () => {
+  it('follows the person: a 1st-degree connection’s thank-you is a message, not a connection request', () => {
+    expect(channelFor('thank-you', 'Connection note', { degree: 1 })).toBe('Message');
+    expect(channelFor('thank-you', 'Connection note', { degree: 2 })).toBe('Connection note');
+    expect(channelFor('first-inmail', 'InMail', { degree: 1 })).toBe('InMail');
   });
 });
 
@@ -133,6 +92,17 @@ describe('markSentEffect', () => {
       overwriteStamp: false,
       costsCredit: true,
     });
+  });
+
+  it('spends a credit only on an InMail: a first message or connection note is free', () => {
+    for (const type of ['first-message', 'connection-note'] as const) {
+      expect(markSentEffect(type, c())).toEqual({
+        stamp: 'Messaged on',
+        statusTo: 'Messaged',
+        overwriteStamp: false,
+        costsCredit: false,
+      });
+    }
   });
 
   it('costs no credit for a 1st-degree contact or an Open Profile', () => {

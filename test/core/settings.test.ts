@@ -82,6 +82,34 @@ describe('parseSettings', () => {
     ]);
   });
 
+  it('reads Availability and Their working hours, and names a value it cannot read (the default stays)', () => {
+    const ok = parseSettings([
+      ['Availability', 'Lun-Ven 9h-12h, 14h-18h'],
+      ['Their working hours', 'Mon-Thu 08:00-17:00'],
+    ]);
+    expect(ok.problems).toEqual([]);
+    expect(ok.settings).toMatchObject({
+      availability: 'Lun-Ven 9h-12h, 14h-18h',
+      theirWorkingHours: 'Mon-Thu 08:00-17:00',
+    });
+    const bad = parseSettings([
+      ['Availability', '9 to 5 weekdays'],
+      ['Their working hours', 'office hours'],
+    ]);
+    expect(bad.settings).toMatchObject({
+      availability: 'Mon-Fri 09:00-18:00',
+      theirWorkingHours: 'Mon-Fri 09:00-18:00',
+    });
+    expect(bad.problems.map((p) => [p.setting, p.row])).toEqual([
+      ['Availability', 2],
+      ['Their working hours', 3],
+    ]);
+    expect(bad.problems[0]!.message).toMatch(
+      /^Availability: .* Write days and hours like Mon-Fri 09:00-18:00$/,
+    );
+    expect(SETTING_SPECS.find((s) => s.name === 'Their working hours')?.seed).toBe('Mon-Fri 09:00-18:00');
+  });
+
   it('seeds every setting the contract lists', () => {
     const names = SETTING_SPECS.map((s) => s.name);
     for (const n of [
@@ -92,6 +120,7 @@ describe('parseSettings', () => {
       'Language',
       'Your time zone',
       'Availability',
+      'Their working hours',
       'LinkedIn plan',
       'Premium trial ends on',
       'InMail credits left',

@@ -9,10 +9,12 @@ import {
   KEEP_SHORT_WORDS,
   LIMITS,
   limitsFor,
+  PLACEHOLDER_SOURCES,
   PLACEHOLDERS,
   parseChannel,
   parseLanguage,
   parseTemplates,
+  placeholdersLeft,
   renderTemplate,
 } from '../../src/core/templates';
 import { makeContact } from '../helpers/fixtures';
@@ -167,10 +169,15 @@ describe('buildVars', () => {
     expect(
       buildVars(contact({ sameSchool: true, inCommon: ['Lyon', 'climbing'] }), job, s, {}, 'English')
         .common_ground,
-    ).toBe('I noticed we both went to HEC Paris, and we also have Lyon and climbing in common.');
+    ).toBe('I noticed we both went to HEC Paris, and we have other things in common too: Lyon and climbing.');
     expect(buildVars(contact({ inCommon: ['Ex-Google'] }), job, s, {}, 'English').common_ground).toBe(
-      'I noticed we have Ex-Google in common.',
+      'I noticed we have something in common: Ex-Google.',
     );
+    // Not "we also have Same volunteering association in common".
+    expect(
+      buildVars(contact({ inCommon: ['Same volunteering association', 'Python'] }), job, s, {}, 'English')
+        .common_ground,
+    ).toBe('I noticed we have a few things in common: the same volunteering association and Python.');
     expect(buildVars(contact({ sameSchool: false }), job, s, {}, 'English').common_ground).toBe('');
   });
 
@@ -185,18 +192,25 @@ describe('buildVars', () => {
         'Français',
       ).common_ground,
     ).toBe(
-      'J’ai vu que nous avons étudié dans la même école, HEC Paris, et que nous avons aussi en commun : Lyon, escalade et Python.',
+      'J’ai vu que nous avons étudié dans la même école, HEC Paris, et que nous avons d’autres points communs : Lyon, escalade et Python.',
+    );
+    expect(buildVars(contact({ inCommon: ['Lyon'] }), job, s, {}, 'Français').common_ground).toBe(
+      'J’ai vu que nous avons un point commun : Lyon.',
     );
   });
 
   it('writes a student line only when Student = Yes, in the language', () => {
     expect(buildVars(contact(), job, settings({ student: false }), {}, 'English').student_line).toBe('');
+    expect(buildVars(contact(), job, settings({ student: true }), {}, 'English').student_line).toBe(
+      'I’m currently a student.',
+    );
     expect(
-      buildVars(contact(), job, settings({ student: true, sector: 'finance' }), {}, 'English').student_line,
-    ).toBe('I’m a student looking to start my career in finance.');
+      buildVars(contact(), job, settings({ student: true, yourSchool: 'ESSEC' }), {}, 'English').student_line,
+    ).toBe('I’m currently a student at ESSEC.');
     expect(
-      buildVars(contact(), job, settings({ student: true, sector: 'finance' }), {}, 'Français').student_line,
-    ).toBe('Je suis encore en études et je souhaite démarrer ma carrière en finance.');
+      buildVars(contact(), job, settings({ student: true, yourSchool: 'ESSEC' }), {}, 'Français')
+        .student_line,
+    ).toBe('Je suis actuellement en études à ESSEC.');
   });
 
   it('takes availability and outcome from extras, else the outcome from the job', () => {
@@ -252,10 +266,10 @@ describe('seeded templates', () => {
     my_name: 'Jean-Baptiste Delacroix',
     sector: 'data analytics',
     common_ground:
-      'I noticed we both went to HEC Paris, and we also have Lyon, climbing and Ex-Google in common.',
+      'I noticed we both went to HEC Paris, and we have other things in common too: Lyon, climbing and Ex-Google.',
     mutual_connection: 'Pierre-Emmanuel Martin',
     availability: Array(7).fill('Tue 10 Mar: 11:30 pm – midnight, 1:30 pm – 10:30 pm').join('\n'),
-    student_line: 'I’m a student looking to start my career in data analytics.',
+    student_line: 'I’m currently a student at HEC Paris.',
     outcome: 'I have been invited to interview',
   };
 
@@ -267,7 +281,9 @@ describe('seeded templates', () => {
     expect(names('English')).toEqual(names('Français'));
     expect(names('English')).toEqual(
       [
-        'First InMail',
+        'Connection note (call request)',
+        'First InMail (call request)',
+        'First message (call request)',
         'Intro request',
         'Offer accepted',
         'Outcome update',
@@ -282,7 +298,11 @@ describe('seeded templates', () => {
       const body = renderTemplate(t.body, longVars);
       const subject = renderTemplate(t.subject, longVars);
       expect(body.unfilled).toEqual([]);
-      const limits = limitsFor(t.channel, 'Free');
+      // The call-request connection note fits 200 characters with ordinary values (below), 300 with these.
+      const limits = limitsFor(
+        t.channel,
+        t.name === 'Connection note (call request)' ? 'Premium Career' : 'Free',
+      );
       expect({ name: t.name, length: body.text.length, ok: body.text.length <= limits.body }).toEqual({
         name: t.name,
         length: body.text.length,
@@ -293,13 +313,48 @@ describe('seeded templates', () => {
     }
   });
 
-  it('keep the first InMail short, asking for 15 minutes, with student and common-ground lines', () => {
-    for (const t of SEED_TEMPLATES.filter((x) => x.name === 'First InMail')) {
-      expect(t.channel).toBe('InMail');
-      expect(t.body).toMatch(/15 minutes/);
-      expect(t.body).toContain('{{student_line|}}');
-      expect(t.body).toContain('{{common_ground|}}');
+  it('ask for the call in the method’s shape: name, sector, the opening, common ground, ~15 minutes, student line', () => {
+    const en = SEED_TEMPLATES.find(
+      (x) => x.name === 'First InMail (call request)' && x.language === 'English',
+    )!;
+    expect(en.channel).toBe('InMail');
+    expect(en.body.split('\n')).toEqual([
+      'Hi {{first_name|there}},',
+      '',
+      'My name is {{my_name}}. I’m looking for jobs in {{sector}} and saw an opening for {{job}} at {{company}}. {{common_ground|}}',
+      '',
+      'I’m not sure what the role is like there — would you have ~15 minutes for a call this week? {{student_line|}}',
+      '',
+      'Thank you,',
+      '{{my_name}}',
+    ]);
+    for (const t of SEED_TEMPLATES.filter((x) => x.name.endsWith('(call request)'))) {
+      for (const p of ['{{my_name}}', '{{sector}}', '{{job}}', '{{company}}']) expect(t.body).toContain(p);
+      if (t.channel !== 'Connection note') {
+        expect(t.body).toContain('{{common_ground|}}');
+        expect(t.body).toContain('{{student_line|}}');
+      }
       expect(countWords(renderTemplate(t.body, longVars).text)).toBeLessThanOrEqual(KEEP_SHORT_WORDS);
+    }
+  });
+
+  it('keep connection notes within 200 characters for a Free plan with ordinary names', () => {
+    const ordinary = {
+      ...longVars,
+      first_name: 'Marie',
+      company: 'Acme',
+      job: 'Data Analyst',
+      my_name: 'Sam Martin',
+    };
+    for (const t of SEED_TEMPLATES.filter((x) => x.channel === 'Connection note'))
+      expect(renderTemplate(t.body, ordinary).text.length).toBeLessThanOrEqual(200);
+  });
+
+  it('thank them after the call and promise the outcome (step 6)', () => {
+    for (const t of SEED_TEMPLATES.filter((x) => x.name === 'Thank-you note')) {
+      expect(t.channel).toBe('Connection note');
+      expect(t.body).toMatch(/thank you again|merci encore/i);
+      expect(t.body).toMatch(/keep you posted|tiendrai au courant/);
     }
   });
 
@@ -310,8 +365,6 @@ describe('seeded templates', () => {
       'Intro request': '{{mutual_connection}}',
     };
     for (const t of SEED_TEMPLATES) if (need[t.name]) expect(t.body).toContain(need[t.name]);
-    for (const t of SEED_TEMPLATES.filter((x) => x.name === 'Thank-you note'))
-      expect(t.channel).toBe('Connection note');
   });
 
   it('render without leftovers when optional values are blank', () => {
@@ -362,5 +415,21 @@ describe('Templates sheet', () => {
       connectionNoteFree: 200,
       message: 8000,
     });
+  });
+});
+
+describe('placeholdersLeft', () => {
+  it('finds what still looks like a placeholder in edited text, each once', () => {
+    expect(placeholdersLeft('Hi {{first_name|there}}, {{company} and {job}} {{company}')).toEqual([
+      '{{first_name|there}}',
+      '{{company}',
+      '{job}}',
+    ]);
+    expect(placeholdersLeft('Typed back: {{company')).toEqual(['{{company']);
+    expect(placeholdersLeft('Plain {braces} stay.')).toEqual([]);
+  });
+
+  it('says where each placeholder is filled from', () => {
+    for (const p of PLACEHOLDERS) expect(PLACEHOLDER_SOURCES[p]).toMatch(/^(Contacts|Settings|Jobs) › /);
   });
 });

@@ -1,34 +1,13 @@
 // Draft message sidebar (browser): follows the Contacts selection, edits the draft, copies, marks as sent.
-// All user text goes through textContent / value; no innerHTML anywhere.
+// All user text goes through textContent / value; no innerHTML anywhere. Copy and Mark as sent are
+// blocked while the draft is out of date, a placeholder is unfilled, a text is over LinkedIn's limit,
+// or the draft warns and the user has not confirmed.
 
-import type { DraftPayload, SidebarApi } from '../../../core/sidebar-api';
+import type { DraftPayload, SelectionInfo, SidebarApi } from '../../../core/sidebar-api';
+import { countWords, PLACEHOLDER_SOURCES, placeholdersLeft } from '../../../core/templates';
+import { serverCall } from '../rpc';
 
-interface GasRunner {
-  withSuccessHandler(fn: (value: unknown) => void): GasRunner;
-  withFailureHandler(fn: (error: unknown) => void): GasRunner;
-  [name: string]: unknown;
-}
-declare const google: { script: { run: GasRunner } };
-
-type Api = SidebarApi;
-
-/** Calls a server function through google.script.run as a Promise, typed by the server API. */
-function call<K extends keyof Api>(name: K, ...args: Parameters<Api[K]>): Promise<ReturnType<Api[K]>> {
-  return new Promise((resolve, reject) => {
-    const runner = google.script.run
-      .withSuccessHandler((v) => resolve(v as ReturnType<Api[K]>))
-      .withFailureHandler((e) => {
-        const message =
-          e && typeof e === 'object' && 'message' in e
-            ? String((e as { message: unknown }).message)
-            : String(e);
-        // Apps Script hands the failure handler "Name: message" (e.g. "UserError: …"): show the message.
-        reject(new Error(message.replace(/^(UserError|Error|Exception):\s*/, '')));
-      });
-    const fn = runner[name] as (...a: unknown[]) => void;
-    fn.apply(runner, args);
-  });
-}
+const call = serverCall<SidebarApi>();
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -41,6 +20,10 @@ const el = {
   score: $('person-score'),
   next: $('person-next'),
   problems: $('person-problems'),
+  advice: $('advice'),
+  staleWrap: $('stale-wrap'),
+  stale: $('stale'),
+  reload: $<HTMLButtonElement>('reload'),
   tabMessage: $<HTMLButtonElement>('tab-message'),
   tabGuide: $<HTMLButtonElement>('tab-guide'),
   panelMessage: $('panel-message'),
@@ -48,6 +31,11 @@ const el = {
   type: $<HTMLSelectElement>('type'),
   language: $<HTMLSelectElement>('language'),
   channel: $('channel'),
+  templateNote: $('template-note'),
+  warningsWrap: $('warnings-wrap'),
+  warnings: $('warnings'),
+  confirm: $<HTMLInputElement>('confirm'),
+  availabilityNotice: $('availability-notice'),
   subjectWrap: $('subject-wrap'),
   subject: $<HTMLInputElement>('subject'),
   subjectCount: $('subject-count'),
@@ -57,6 +45,7 @@ const el = {
   keepShort: $('keep-short'),
   unfilledWrap: $('unfilled-wrap'),
   unfilled: $('unfilled'),
+  blockedWhy: $('blocked-why'),
   copy: $<HTMLButtonElement>('copy'),
   openProfile: $<HTMLButtonElement>('open-profile'),
   markSent: $<HTMLButtonElement>('mark-sent'),
@@ -71,16 +60,30 @@ const el = {
   guideResult: $('guide-result'),
 };
 
+/** The draft on screen. */
 let draft: DraftPayload | null = null;
-let selectedRow: number | null = null;
-let selectedFingerprint = '';
+/** The latest selection the poll saw (null row: not on a Contacts data row). */
+let selected: SelectionInfo = { row: null, fingerprint: '' };
+/** Whether the user edited the subject or body of the draft on screen. */
 let edited = false;
+/** A server call that changes the sheet is running. */
 let busy = false;
+/** A draft is being loaded. */
+let loading = false;
 
 // ------------------------------------------------------------------ rendering
 
 function setText(node: HTMLElement, text: string): void {
   node.textContent = text;
+}
+
+function fillList(list: HTMLElement, items: readonly string[]): void {
+  while (list.firstChild) list.removeChild(list.firstChild);
+  for (const item of items) {
+    const li = document.createElement('li');
+    li.textContent = item;
+    list.appendChild(li);
+  }
 }
 
 function fillSelect(select: HTMLSelectElement, options: { value: string; label: string }[], value: string) {
@@ -99,13 +102,13 @@ function showError(message: string): void {
   el.error.hidden = message === '';
 }
 
-function showDraft(d: DraftPayload): void {
+function showDraft(d: DraftPayload, fresh: boolean): void {
+  const samePerson = draft?.row === d.row;
   draft = d;
   edited = false;
-  selectedRow = d.row;
-  selectedFingerprint = d.fingerprint;
   el.empty.hidden = true;
   el.content.hidden = false;
+  el.confirm.checked = false;
   showError('');
   const p = d.person;
   setText(el.name, p.name || '(no name)');
@@ -114,6 +117,7 @@ function showDraft(d: DraftPayload): void {
   setText(el.next, `${p.score ? `Status: ${p.status}. ` : ''}${p.nextAction ? `Next: ${p.nextAction}` : ''}`);
   setText(el.problems, d.problems.join(' · '));
   el.problems.hidden = d.problems.length === 0;
+  setText(el.advice, `${d.advice.kind === 'none' ? 'Nothing to send now. ' : ''}${d.advice.why}`);
 
   fillSelect(
     el.type,
@@ -134,6 +138,12 @@ function showDraft(d: DraftPayload): void {
       d.builtInTemplate ? ' · built-in template (none on Templates)' : ''
     }${d.type === 'reply-availability' ? ` · times in ${d.timeZone}` : ''}`,
   );
+  setText(el.templateNote, d.templateNote);
+  el.templateNote.hidden = d.templateNote === '';
+  fillList(el.warnings, d.warnings);
+  el.warningsWrap.hidden = d.warnings.length === 0;
+  setText(el.availabilityNotice, d.availabilityNotice);
+  el.availabilityNotice.hidden = d.availabilityNotice === '';
   el.subjectWrap.hidden = d.subject === null;
   el.subject.value = d.subject ? d.subject.text : '';
   el.body.value = d.body.text;
@@ -142,12 +152,7 @@ function showDraft(d: DraftPayload): void {
   el.openProfile.title = safeProfileUrl(p.profileUrl) ? '' : 'No https:// profile URL on this row';
 
   const g = d.callGuide;
-  while (el.questions.firstChild) el.questions.removeChild(el.questions.firstChild);
-  for (const q of g.questions) {
-    const li = document.createElement('li');
-    li.textContent = q;
-    el.questions.appendChild(li);
-  }
+  fillList(el.questions, g.questions);
   setText(el.referralQuestion, g.referralQuestion);
   setText(
     el.guideJob,
@@ -163,6 +168,8 @@ function showDraft(d: DraftPayload): void {
     g.apply,
   );
   el.saveGuide.disabled = !g.hasJob;
+  // A scheduled call: the call guide is what to open (PRODUCT.md point 20).
+  if (fresh && !samePerson) selectTab(d.advice.kind === 'call-guide' ? 'guide' : 'message');
   update();
 }
 
@@ -172,15 +179,6 @@ function showEmpty(): void {
   el.empty.hidden = false;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
-const PLACEHOLDER = /\{\{[^{}\n]*\}\}|\{\{[^{}\n]*\}?|\{[^{}\n]*\}\}/g;
-
-/** Placeholders still in a text ({{name}}, and the typos {{name} / {name}}). */
-function placeholdersIn(text: string): string[] {
-  const found: string[] = text.match(PLACEHOLDER) ?? [];
-  return found.filter((x, i) => found.indexOf(x) === i);
-}
-
 function counter(node: HTMLElement, length: number, limit: number | null, label: string): boolean {
   const over = limit !== null && length > limit;
   setText(node, limit === null ? `${label}${length} characters` : `${label}${length} / ${limit}`);
@@ -188,24 +186,35 @@ function counter(node: HTMLElement, length: number, limit: number | null, label:
   return over;
 }
 
-/** Recomputes counters, hints and the placeholder block from the current text. */
+/** Why the draft on screen may not be copied or marked as sent ([] = it may). */
+function stalenessOf(d: DraftPayload): string {
+  if (loading) return 'Loading the draft…';
+  if (selected.row !== null && selected.row !== d.row)
+    return `You selected row ${selected.row}: loading its draft…`;
+  if (selected.row === d.row && selected.fingerprint !== d.fingerprint)
+    return 'This row changed on the sheet since the draft was made: reload the draft.';
+  return '';
+}
+
+/** Recomputes counters, hints, blocks and reasons from the current text and selection. */
 function update(): void {
   if (!draft) return;
-  const subject = draft.subject === null ? '' : el.subject.value;
+  const d = draft;
+  const subject = d.subject === null ? '' : el.subject.value;
   const body = el.body.value;
-  if (draft.subject !== null) counter(el.subjectCount, subject.length, draft.limits.subject, 'Subject: ');
-  counter(el.bodyCount, body.length, draft.limits.body, '');
-  const words = (body.match(WORD) ?? []).length;
+  const subjectOver =
+    d.subject !== null && counter(el.subjectCount, subject.length, d.limits.subject, 'Subject: ');
+  const bodyOver = counter(el.bodyCount, body.length, d.limits.body, '');
+  const words = countWords(body);
   setText(el.words, `${words} word${words === 1 ? '' : 's'}`);
-  el.keepShort.hidden = words <= draft.keepShortWords;
-  el.words.classList.toggle('over', words > draft.keepShortWords);
+  el.keepShort.hidden = words <= d.keepShortWords;
+  el.words.classList.toggle('over', words > d.keepShortWords);
 
-  const inSubject = placeholdersIn(subject);
-  const inBody = placeholdersIn(body);
+  const inSubject = d.subject === null ? [] : placeholdersLeft(subject);
+  const inBody = placeholdersLeft(body);
   const all = [...inSubject, ...inBody].filter((x, i, a) => a.indexOf(x) === i);
-  const blocked = all.length > 0 || subject.includes('{{') || body.includes('{{');
-  el.subject.classList.toggle('has-unfilled', inSubject.length > 0 || subject.includes('{{'));
-  el.body.classList.toggle('has-unfilled', inBody.length > 0 || body.includes('{{'));
+  el.subject.classList.toggle('has-unfilled', inSubject.length > 0);
+  el.body.classList.toggle('has-unfilled', inBody.length > 0);
   while (el.unfilled.firstChild) el.unfilled.removeChild(el.unfilled.firstChild);
   for (const token of all) {
     const li = document.createElement('li');
@@ -215,14 +224,35 @@ function update(): void {
     b.title = 'Show it in the text';
     b.addEventListener('click', () => selectToken(token));
     li.appendChild(b);
+    const name = /^\{+\s*([a-z_]+)/i.exec(token)?.[1]?.toLowerCase() ?? '';
+    const source = (PLACEHOLDER_SOURCES as Record<string, string>)[name];
+    if (source) {
+      const hint = document.createElement('span');
+      hint.className = 'hint';
+      hint.textContent = `from ${source}`;
+      li.appendChild(hint);
+    }
     el.unfilled.appendChild(li);
   }
-  el.unfilledWrap.hidden = !blocked;
-  el.copy.disabled = blocked || busy;
-  el.markSent.disabled = blocked || busy;
-  const why = blocked ? 'Fill the placeholders first' : '';
+  el.unfilledWrap.hidden = all.length === 0;
+
+  const stale = stalenessOf(d);
+  setText(el.stale, stale);
+  el.staleWrap.hidden = stale === '' || loading || (selected.row !== null && selected.row !== d.row);
+  const reasons: string[] = [];
+  if (stale) reasons.push(stale);
+  if (all.length > 0) reasons.push('Fill the placeholders first.');
+  if (subjectOver || bodyOver) reasons.push('Over LinkedIn’s limit: shorten the text first.');
+  if (d.warnings.length > 0 && !el.confirm.checked)
+    reasons.push('Read the warning above and tick “Send it anyway”.');
+  const blocked = reasons.length > 0 || busy;
+  el.copy.disabled = blocked;
+  el.markSent.disabled = blocked;
+  const why = reasons.join(' ');
   el.copy.title = why;
   el.markSent.title = why;
+  setText(el.blockedWhy, why);
+  el.blockedWhy.hidden = why === '';
 }
 
 function selectToken(token: string): void {
@@ -252,15 +282,25 @@ function setResult(node: HTMLElement, message: string, isError: boolean): void {
 // ------------------------------------------------------------------ server calls
 
 async function loadDraft(row: number, type?: string, language?: string): Promise<void> {
+  loading = true;
+  update();
   try {
     const d = await call('sidebarDraft', row, type, language);
-    showDraft(d);
+    loading = false;
+    // The selection may have moved on while this draft was coming: it stays blocked as out of
+    // date, and the next poll loads the new one.
+    showDraft(d, true);
   } catch (e) {
+    loading = false;
     showError((e as Error).message);
+  } finally {
+    loading = false;
+    update();
   }
 }
 
 async function copyText(): Promise<void> {
+  update();
   if (!draft || el.copy.disabled) return;
   const text = draft.subject !== null ? `${el.subject.value}\n\n${el.body.value}` : el.body.value;
   let ok = false;
@@ -299,13 +339,15 @@ async function copyText(): Promise<void> {
 }
 
 async function markSent(): Promise<void> {
+  update();
   if (!draft || el.markSent.disabled) return;
   busy = true;
   update();
   setResult(el.result, 'Marking as sent…', false);
   try {
-    const r = await call('sidebarMarkSent', draft.row, draft.type, draft.fingerprint);
-    showDraft(r.draft);
+    const r = await call('sidebarMarkSent', draft.row, draft.type, draft.fingerprint, el.confirm.checked);
+    selected = { row: r.draft.row, fingerprint: r.draft.fingerprint };
+    showDraft(r.draft, false);
     setResult(el.result, r.message, false);
   } catch (e) {
     setResult(el.result, (e as Error).message, true);
@@ -326,14 +368,26 @@ async function saveGuide(): Promise<void> {
   el.saveGuide.disabled = true;
   try {
     const r = await call('sidebarSaveCallGuide', draft.row, el.referralProcess.value, apply);
-    const keep = { subject: el.subject.value, body: el.body.value, wasEdited: edited };
-    showDraft(r.draft);
-    if (keep.wasEdited) {
-      el.subject.value = keep.subject;
-      el.body.value = keep.body;
-      edited = true;
-      update();
-    }
+    // Only the row's fingerprint, the person and the call guide change; the message stays as it is.
+    const d: DraftPayload = {
+      ...draft,
+      fingerprint: r.fingerprint,
+      person: r.person,
+      callGuide: r.callGuide,
+    };
+    const keep = {
+      subject: el.subject.value,
+      body: el.body.value,
+      wasEdited: edited,
+      confirmed: el.confirm.checked,
+    };
+    selected = { row: d.row, fingerprint: d.fingerprint };
+    showDraft(d, false);
+    el.subject.value = keep.subject;
+    el.body.value = keep.body;
+    edited = keep.wasEdited;
+    el.confirm.checked = keep.confirmed;
+    update();
     selectTab('guide');
     setResult(el.guideResult, r.message, false);
   } catch (e) {
@@ -345,62 +399,71 @@ async function saveGuide(): Promise<void> {
 
 // ------------------------------------------------------------------ selection polling
 
-const MIN_DELAY = 2000;
-const MAX_DELAY = 30000;
-let delay = MIN_DELAY;
+/** While the user is active, a new selection shows within 2 seconds: poll about every 0.7 s. */
+const ACTIVE_DELAY = 700;
+/** After 10 minutes without a selection change or a touch of the sidebar, poll every 5 seconds. */
+const IDLE_DELAY = 5000;
+const IDLE_AFTER = 10 * 60_000;
+let lastActivity = Date.now();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let polling = false;
 
+function active(): void {
+  const wasIdle = Date.now() - lastActivity > IDLE_AFTER;
+  lastActivity = Date.now();
+  if (wasIdle) schedule(0);
+}
+
 async function poll(): Promise<void> {
   timer = undefined;
-  if (document.hidden) return; // resumed by visibilitychange
-  if (polling) return;
+  if (document.hidden || polling) return;
   polling = true;
-  let changed = false;
   try {
     const s = await call('sidebarSelection');
+    const moved = s.row !== selected.row || s.fingerprint !== selected.fingerprint;
+    selected = s;
+    if (moved) lastActivity = Date.now();
     if (s.row === null) {
       // Keep the last draft while the user clicks elsewhere; only an empty start shows the hint.
       if (draft === null) showEmpty();
-    } else if (s.row !== selectedRow) {
-      changed = true;
-      selectedRow = s.row;
-      selectedFingerprint = s.fingerprint;
+    } else if (!draft || s.row !== draft.row) {
       setResult(el.result, '', false);
       setResult(el.guideResult, '', false);
+      update();
       await loadDraft(s.row, undefined, draft ? el.language.value : undefined);
-    } else if (s.fingerprint !== selectedFingerprint) {
-      changed = true;
-      selectedFingerprint = s.fingerprint;
-      if (!edited && draft) await loadDraft(s.row, el.type.value, el.language.value);
-      else
-        setResult(el.result, 'This row changed on the sheet; pick the message type again to refresh.', true);
+    } else if (s.fingerprint !== draft.fingerprint && !edited && !busy) {
+      await loadDraft(s.row, el.type.value, el.language.value);
     }
+    showError('');
   } catch (e) {
     showError((e as Error).message);
   } finally {
     polling = false;
+    update();
   }
-  delay = changed ? MIN_DELAY : Math.min(delay * 2, MAX_DELAY);
   schedule();
 }
 
-function schedule(): void {
+function schedule(delay?: number): void {
   if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
   if (document.hidden) return;
-  timer = setTimeout(poll, delay);
+  const wait = delay ?? (Date.now() - lastActivity > IDLE_AFTER ? IDLE_DELAY : ACTIVE_DELAY);
+  timer = setTimeout(() => void poll(), wait);
 }
 
 document.addEventListener('visibilitychange', () => {
   if (!document.hidden) {
-    delay = MIN_DELAY;
-    if (timer !== undefined) clearTimeout(timer);
-    void poll();
+    lastActivity = Date.now();
+    schedule(0);
   } else if (timer !== undefined) {
     clearTimeout(timer);
     timer = undefined;
   }
 });
+for (const event of ['mousemove', 'keydown', 'focusin', 'pointerdown'])
+  document.addEventListener(event, active, { passive: true });
+window.addEventListener('focus', active);
 
 // ------------------------------------------------------------------ tabs and events
 
@@ -427,18 +490,20 @@ for (const tab of [el.tabMessage, el.tabGuide]) {
   });
 }
 
-el.subject.addEventListener('input', () => {
-  edited = true;
-  update();
-});
-el.body.addEventListener('input', () => {
-  edited = true;
-  update();
-});
+for (const input of [el.subject, el.body]) {
+  input.addEventListener('input', () => {
+    edited = true;
+    update();
+  });
+}
+el.confirm.addEventListener('change', () => update());
 el.type.addEventListener('change', () => {
   if (draft) void loadDraft(draft.row, el.type.value, el.language.value);
 });
 el.language.addEventListener('change', () => {
+  if (draft) void loadDraft(draft.row, el.type.value, el.language.value);
+});
+el.reload.addEventListener('click', () => {
   if (draft) void loadDraft(draft.row, el.type.value, el.language.value);
 });
 el.copy.addEventListener('click', () => void copyText());

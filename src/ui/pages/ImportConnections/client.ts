@@ -1,35 +1,12 @@
 // Import dialog (browser): reads the chosen CSV as text and sends it to importConnections; text via textContent only.
 
 import type { ImportApi } from '../../import-dialog';
-
-interface GasRunner {
-  withSuccessHandler(fn: (value: unknown) => void): GasRunner;
-  withFailureHandler(fn: (error: unknown) => void): GasRunner;
-  [name: string]: unknown;
-}
-declare const google: { script: { run: GasRunner; host: { close(): void } } };
+import { closeHost, serverCall } from '../rpc';
 
 /** The same limit the server checks (about 5 MB of text). */
 const MAX_BYTES = 5 * 1024 * 1024;
 
-/** Calls a server function through google.script.run as a Promise, typed by the server API. */
-function call<K extends keyof ImportApi>(
-  name: K,
-  ...args: Parameters<ImportApi[K]>
-): Promise<ReturnType<ImportApi[K]>> {
-  return new Promise((resolve, reject) => {
-    const runner = google.script.run
-      .withSuccessHandler((v) => resolve(v as ReturnType<ImportApi[K]>))
-      .withFailureHandler((e) => {
-        const raw =
-          e && typeof e === 'object' && 'message' in e
-            ? String((e as { message: unknown }).message)
-            : String(e);
-        reject(new Error(raw.replace(/^(UserError|Error|Exception):\s*/, '')));
-      });
-    (runner[name] as (...a: unknown[]) => void).apply(runner, args);
-  });
-}
+const call = serverCall<ImportApi>();
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const file = $<HTMLInputElement>('file');
@@ -106,4 +83,4 @@ button.addEventListener('click', async () => {
   }
 });
 
-$('close').addEventListener('click', () => google.script.host.close());
+$('close').addEventListener('click', () => closeHost());
