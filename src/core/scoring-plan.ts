@@ -65,6 +65,32 @@ export interface ScoringPlan {
 
 /** The only Contacts columns Score candidates writes. */
 export const SCORING_COLUMNS = [C.score, C.rank, C.pick, C.why, C.credits] as const;
+
+/**
+ * The Contacts columns Score candidates reads: what scoring, picks, credits and referrals use
+ * (Profile URL to recognise people from Connections), and its own columns (to write only what
+ * changed). Location, Time zone, Call on, Thanked on, Outcome shared on, Next action, Due and the
+ * notes are not read, so a bad value there does not stop scoring.
+ */
+export const SCORING_READS: readonly string[] = [
+  C.company,
+  C.job,
+  C.name,
+  C.title,
+  C.profileUrl,
+  C.current,
+  C.degree,
+  C.premium,
+  C.openProfile,
+  C.sameSchool,
+  C.inCommon,
+  C.mutual,
+  C.status,
+  C.messagedOn,
+  C.repliedOn,
+  C.referredOn,
+  ...SCORING_COLUMNS,
+];
 /** The only Jobs columns Score candidates writes. */
 export const JOB_SCORING_COLUMNS = [J.contacts, J.picks, J.referrals, J.coverage] as const;
 

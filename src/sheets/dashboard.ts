@@ -1,4 +1,4 @@
-// Refresh dashboard on the sheet: reads Contacts, Jobs and Settings once, rewrites the Dashboard sheet and its chart.
+// Refresh dashboard on the sheet: reads the columns it uses, Jobs and Settings, then rewrites the Dashboard sheet and its chart.
 
 import {
   computeDashboard,
@@ -7,9 +7,9 @@ import {
   FUNNEL_CHART_TITLE,
   layoutDashboard,
 } from '../core/dashboard';
-import { HEADER_FILL, SHEET } from '../core/schema';
-import { readTable } from './gas-table';
-import { readTracker, type TrackerData } from './workbook';
+import { C, HEADER_FILL, SHEET } from '../core/schema';
+import { readColumns, readTable } from './gas-table';
+import { loadSheet, readSettingsRows, requireSheet, type TrackerData } from './workbook';
 
 /** The Pay it forward sheet's name (created by Set up tracker, PRODUCT point 23). */
 const PAY_IT_FORWARD = 'Pay it forward';
@@ -17,31 +17,59 @@ const PAY_IT_FORWARD = 'Pay it forward';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Removes the charts this add-on put on the Dashboard (recognised by their title); keeps others. */
-function removeOwnCharts(sheet: Sheet): void {
-  for (const chart of sheet.getCharts()) {
-    let title: unknown = null;
+/** The Contacts columns the Dashboard uses (funnel, signals, coverage, credits, follow-ups). */
+const DASHBOARD_READS: readonly string[] = [
+  C.company,
+  C.job,
+  C.name,
+  C.degree,
+  C.premium,
+  C.openProfile,
+  C.sameSchool,
+  C.inCommon,
+  C.status,
+  C.messagedOn,
+  C.repliedOn,
+  C.callOn,
+  C.referredOn,
+  C.thankedOn,
+  C.outcomeSharedOn,
+  C.pick,
+];
+
+/** What Refresh dashboard reads on its own: the Contacts columns it uses, Jobs, Settings and the zone. */
+function readForDashboard(ss: Spreadsheet): TrackerData {
+  const sheet = requireSheet(ss, SHEET.contacts);
+  return {
+    contacts: { sheet, table: readColumns(sheet, DASHBOARD_READS).table },
+    jobs: loadSheet(ss, SHEET.jobs),
+    settingsRows: readSettingsRows(ss),
+    timeZone: ss.getSpreadsheetTimeZone(),
+  };
+}
+
+/** The add-on's own charts on the Dashboard (recognised by their title); a user's charts are kept. */
+function ownCharts(sheet: Sheet): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
+  return sheet.getCharts().filter((chart) => {
     try {
-      title = chart.getOptions().get('title');
+      return chart.getOptions().get('title') === FUNNEL_CHART_TITLE;
     } catch {
-      title = null;
+      return false;
     }
-    if (title === FUNNEL_CHART_TITLE) sheet.removeChart(chart);
-  }
+  });
 }
 
 /**
  * Recomputes the Dashboard (creating the sheet when missing): clears only that sheet, writes the
  * whole grid with one setValues (plus one setFontWeights and one setBackgrounds), a number format
- * per formatted block column, and one funnel column chart that replaces the add-on's previous one. The number of Sheets calls does not depend on
- * the number of rows. Values only: no formula is written. Returns the figures shown.
+ * per formatted block column, and one funnel column chart that replaces the add-on's previous one.
+ * Every read (the Contacts columns it uses, Jobs, Settings, Pay it forward, the Dashboard's charts
+ * and size) comes before every write; the number of calls does not depend on the number of rows.
+ * Values only: no formula is written. `tracker`: the tracker already read whole (the daily run).
+ * Returns the figures shown.
  */
-export function refreshDashboard(
-  ss: Spreadsheet,
-  now: number,
-  tracker: TrackerData = readTracker(ss),
-): DashboardData {
-  const { contacts, jobs, settingsRows, timeZone } = tracker;
+export function refreshDashboard(ss: Spreadsheet, now: number, tracker?: TrackerData): DashboardData {
+  const { contacts, jobs, settingsRows, timeZone } = tracker ?? readForDashboard(ss);
   // Pay it forward is read by name: a tracker set up before that sheet existed counts 0.
   const payItForward = ss.getSheetByName(PAY_IT_FORWARD);
   const data = computeDashboard({
@@ -55,12 +83,15 @@ export function refreshDashboard(
   const layout = layoutDashboard(data, timeZone, now);
 
   const sheet = ss.getSheetByName(SHEET.dashboard) ?? ss.insertSheet(SHEET.dashboard);
-  removeOwnCharts(sheet);
+  const mine = ownCharts(sheet);
+  const maxRows = sheet.getMaxRows();
+  const maxCols = sheet.getMaxColumns();
+  // Writes from here on.
+  for (const chart of mine) sheet.removeChart(chart);
   sheet.clear();
-  const missingRows = layout.lastRow - sheet.getMaxRows();
-  if (missingRows > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missingRows);
-  const missingCols = layout.chart.anchorCol + 6 - sheet.getMaxColumns();
-  if (missingCols > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingCols);
+  if (layout.lastRow > maxRows) sheet.insertRowsAfter(maxRows, layout.lastRow - maxRows);
+  const wantCols = layout.chart.anchorCol + 6;
+  if (wantCols > maxCols) sheet.insertColumnsAfter(maxCols, wantCols - maxCols);
 
   // One write each for values, bold and fills over the whole grid, then a format per block column.
   const grid = dashboardGrid(layout, HEADER_FILL);

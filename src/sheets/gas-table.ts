@@ -261,7 +261,7 @@ function runsOf(
 
 /**
  * Reads only the columns named by `wanted` (found by header text): the header row, then one
- * getValues per run of those columns over the data rows (runs close together read as one).
+ * getValues per run of adjacent wanted columns over the data rows.
  * Returns a Table with every header and, in each row, the wanted columns' values ('' in the
  * others), and the sheet's last row. Calls: 2 + one per run, whatever the number of rows.
  */
@@ -274,7 +274,9 @@ export function readColumns(sheet: Sheet, wanted: readonly string[]): { table: T
   if (n > 0) {
     const idx = headerIndex(headers);
     const cols = wanted.map((h) => idx.get(textKey(h))).filter((c): c is number => c !== undefined);
-    for (const [from, to] of runsOf(cols, (gap) => gap * n, MERGE_GAP_CELLS)) {
+    // Runs of adjacent columns only: the calls then depend on the headers, never on the rows (and at
+    // the sizes where reads cost, a column between two runs costs more than a round trip).
+    for (const [from, to] of runsOf(cols, () => Number.POSITIVE_INFINITY, 0)) {
       const values = sheet.getRange(2, from + 1, n, to - from + 1).getValues() as Cell[][];
       values.forEach((r, i) => {
         const row = rows[i]!;
@@ -354,4 +356,45 @@ export function writeChanges(
       sheet.getRange(r0 + 2, c0 + 1, values.length, width).setValues(values);
     }
   }
+}
+
+/** Whether a planned value is what the cell already holds (a leading apostrophe only marks text). */
+function sameCell(planned: Cell, current: Cell | undefined): boolean {
+  const a = typeof planned === 'string' && planned.startsWith("'") ? planned.slice(1) : planned;
+  const b = current ?? '';
+  if (a instanceof Date || b instanceof Date) {
+    return (
+      Object.prototype.toString.call(a) === Object.prototype.toString.call(b) &&
+      (a as Date).getTime() === (b as Date).getTime()
+    );
+  }
+  return a === b;
+}
+
+/**
+ * Applies the values of a plan, writing only the rows where a planned value differs from the
+ * table as read (so `table` must hold the plan's columns): runs of changed rows per block of
+ * adjacent columns, merged by cost (writeChanges). A rerun that changes nothing writes nothing.
+ * Returns the number of rows that changed.
+ */
+export function applyChanged(sheet: Sheet, table: Table, plan: WritePlan): number {
+  const idx = headerIndex(table.headers);
+  const columns = plan.columns.filter((w) => w.values && idx.has(textKey(w.header)));
+  const changes = new Map<number, Map<string, Cell>>();
+  for (let r = 0; r < table.rows.length; r++) {
+    const row = table.rows[r]!;
+    const changed = columns.some((w) => {
+      const v = w.values![r];
+      return v !== undefined && !sameCell(v, row[idx.get(textKey(w.header))!]);
+    });
+    if (!changed) continue;
+    const m = new Map<string, Cell>();
+    for (const w of columns) {
+      const v = w.values![r];
+      if (v !== undefined) m.set(w.header, v);
+    }
+    changes.set(r, m);
+  }
+  writeChanges(sheet, table, changes);
+  return changes.size;
 }

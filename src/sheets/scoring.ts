@@ -1,23 +1,28 @@
-// "Score candidates" on the sheet: one read per sheet, later targets from Connections, the core plan, one write per column block.
+// "Score candidates" on the sheet: reads the columns scoring uses, adds later targets from Connections, writes only what changed.
 
-import { planScoring, type ScoringSummary } from '../core/scoring-plan';
-import { applyPlan } from './gas-table';
+import { SHEET } from '../core/schema';
+import { planScoring, SCORING_READS, type ScoringSummary } from '../core/scoring-plan';
+import { applyChanged, applyPlan, readColumns } from './gas-table';
 import { addLaterTargets } from './import';
-import { flagSettingProblems, readTracker } from './workbook';
+import { flagSettingProblems, loadSheet, readSettingsRows, requireSheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
  * Adds the people you know at companies newly on Jobs (from Connections, see addLaterTargets),
- * then scores Contacts and fills Jobs' Contacts, Picks, Referrals and Coverage.
+ * then scores Contacts and fills Jobs' Contacts, Picks, Referrals and Coverage. Reads only the
+ * Contacts columns scoring uses (SCORING_READS) and writes only the rows whose Score, Rank, Pick,
+ * Why or Credits changed; every read comes before every write.
  */
 export function scoreCandidates(ss: Spreadsheet, now: number): ScoringSummary {
-  const { contacts, jobs, settingsRows, timeZone } = readTracker(ss);
-  const later = addLaterTargets(ss, contacts.sheet, contacts.table, jobs.table, timeZone);
+  const contactsSheet = requireSheet(ss, SHEET.contacts);
+  const jobs = loadSheet(ss, SHEET.jobs);
+  const settingsRows = readSettingsRows(ss);
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const contacts = readColumns(contactsSheet, SCORING_READS).table;
+  const later = addLaterTargets(ss, contactsSheet, contacts, jobs.table, timeZone);
   const table =
-    later.rows.length > 0
-      ? { headers: contacts.table.headers, rows: [...contacts.table.rows, ...later.rows] }
-      : contacts.table;
+    later.rows.length > 0 ? { headers: contacts.headers, rows: [...contacts.rows, ...later.rows] } : contacts;
   const plan = planScoring({
     contacts: table,
     jobs: jobs.table,
@@ -26,7 +31,7 @@ export function scoreCandidates(ss: Spreadsheet, now: number): ScoringSummary {
     now,
     addedFromConnections: later.byCompany,
   });
-  applyPlan(contacts.sheet, table, plan.contacts);
+  applyChanged(contactsSheet, table, plan.contacts);
   applyPlan(jobs.sheet, jobs.table, plan.jobs);
   flagSettingProblems(ss, plan.summary.settingProblems);
   return plan.summary;

@@ -1,6 +1,6 @@
 // Refresh dashboard through the bundle: the Dashboard sheet, its funnel, one chart, values only, call counts.
 import { type LoadedBundle, loadBundle } from '../helpers/bundle';
-import { headersOf as headers, sheetsCalls, writeRows } from '../helpers/sheets';
+import { headersOf as headers, setSetting, sheetsCalls, writeRows } from '../helpers/sheets';
 
 function sheet(b: LoadedBundle, name: string) {
   return b.emu.spreadsheet.self.getSheetByName(name);
@@ -169,5 +169,88 @@ describe('Refresh dashboard', () => {
     sheet(b, 'Dashboard')!.getRange(1, 3).setValue('stale');
     b.call('dailyReminder');
     expect(String(sheet(b, 'Dashboard')!.getRange(1, 3).getValue())).toMatch(/^updated /);
+  });
+
+  it('speaks about target companies: coverage lists companies on Jobs, the others are counted once', () => {
+    const b = loadBundle({ now: NOW });
+    b.call('menuSetUpTracker');
+    writeRows(b, 'Jobs', [
+      { Company: 'Contoso Energy', Job: 'Data Scientist' },
+      { Company: 'Fabrikam Health', Job: 'Analyst', Outcome: 'Rejected' },
+    ]);
+    writeRows(b, 'Contacts', [
+      { Company: 'Contoso Energy Inc.', Name: 'Ann', Status: 'Declined' },
+      { Company: 'Contoso Energy', Name: 'Bob', Status: 'Messaged' },
+      { Company: 'Fabrikam Health SAS', Name: 'Cy', Status: 'To contact' },
+      { Company: 'Freelance', Name: 'Di', Status: 'To contact' },
+      { Company: 'Stealth Startup', Name: 'Ed', Status: 'To contact' },
+    ]);
+    b.call('menuRefreshDashboard');
+    const coverage = block(b, 'Coverage per target company');
+    expect(coverage.map((r) => r[0])).toEqual([
+      'Company',
+      'Contoso Energy',
+      'Fabrikam Health',
+      'Not a target company (2 companies)',
+    ]);
+    expect(coverage[1]!.slice(1, 6)).toEqual([2, 0, 1, 0, 'needs more']);
+    expect(coverage[2]![5]).toBe('closed');
+    expect(coverage[3]!.slice(1, 6)).toEqual([2, '', '', '', 'add the job on Jobs to target them']);
+    // Declined is an answer: Ann counts as Replied.
+    const funnel = block(b, 'Funnel').slice(1);
+    expect(funnel.map((r) => [r[0], r[1]])).toEqual([
+      ['Listed', 5],
+      ['Messaged', 2],
+      ['Replied', 1],
+      ['Call scheduled', 0],
+      ['Call done', 0],
+      ['Referred', 0],
+    ]);
+    expect(String(b.emu.spreadsheet.toasts.at(-1)?.message ?? '')).toMatch(
+      /2 people are at a company with no job on Jobs/,
+    );
+  });
+
+  it('counts people helped from the Pay it forward sheet, and 0 without it', () => {
+    const b = loadBundle({ now: NOW });
+    b.call('menuSetUpTracker');
+    const ss = b.emu.spreadsheet.self;
+    // A tracker set up before the sheet existed: counted as 0.
+    const existing = ss.getSheetByName('Pay it forward');
+    if (existing) ss.deleteSheet(existing);
+    b.call('menuRefreshDashboard');
+    const figures = () => block(b, 'Pay it forward').map((r) => r.slice(0, 2));
+    expect(figures().slice(1)).toEqual([
+      ['Asked you for help', 0],
+      ['Helped', 0],
+    ]);
+    const sheet = ss.insertSheet('Pay it forward');
+    sheet.getRange(1, 1, 4, 6).setValues([
+      ['Date', 'Name', 'Asked for', 'What I did', 'Follow up on', 'Notes'],
+      ['', 'Zoe', 'CV review', 'Sent comments', '', ''],
+      ['', 'Yann', 'Referral', '', '', ''],
+      ['', 'zoe', 'Intro', 'Introduced her to Ann', '', ''],
+    ]);
+    b.call('menuRefreshDashboard');
+    expect(figures().slice(1)).toEqual([
+      ['Asked you for help', 2],
+      ['Helped', 1],
+    ]);
+  });
+
+  it('says what is left to use in the 5 days before the Premium trial ends', () => {
+    const b = loadBundle({ now: NOW });
+    b.call('menuLoadExampleData');
+    setSetting(b, 'Premium trial ends on', '2026-03-13');
+    setSetting(b, 'InMail credits left', 9);
+    b.call('menuScoreCandidates');
+    b.call('menuRefreshDashboard');
+    const notice = String(sheet(b, 'Dashboard')!.getRange(2, 1).getValue());
+    expect(notice).toMatch(
+      /^Your Premium trial ends on 2026-03-13, in 3 days: 9 InMail credits and \d+ picks left to use before it ends\.$/,
+    );
+    setSetting(b, 'Premium trial ends on', '2026-03-31');
+    b.call('menuRefreshDashboard');
+    expect(sheet(b, 'Dashboard')!.getRange(2, 1).getValue()).toBe('');
   });
 });
