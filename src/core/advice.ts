@@ -4,7 +4,7 @@ import { sameCompany } from './companies';
 import { dayOf, isoDay } from './dates';
 import { FIRST_CONTACT, MESSAGE_INFO, type MessageType } from './messages';
 import type { Contact, Job } from './rows';
-import type { Plan, Status } from './schema';
+import { ACTIVITY_SHEET, type Plan, type Status } from './schema';
 import { textKey } from './text';
 import { type Cell, isDate } from './values';
 
@@ -179,14 +179,8 @@ export function parseActivityRows(
   rows: readonly { row: number; cells: readonly Cell[] }[],
 ): ActivityEntry[] {
   const at = (h: string) => headers.findIndex((x) => textKey(x) === textKey(h));
-  const [iAt, iCompany, iName, iFrom, iTo, iBy] = [
-    'Timestamp',
-    'Company',
-    'Name',
-    'From status',
-    'To status',
-    'By',
-  ].map(at);
+  // Timestamp, Company, Name, From status, To status, By (PRODUCT.md "Activity").
+  const [iAt, iCompany, iName, iFrom, iTo, iBy] = ACTIVITY_SHEET.columns.map((c) => at(c.header));
   const text = (cells: readonly Cell[], i: number | undefined) =>
     i === undefined || i < 0 ? '' : String(cells[i] ?? '').trim();
   return rows.map(({ row, cells }) => {

@@ -224,7 +224,9 @@ describe('Mark as sent guardrails', () => {
           throw new Error('Service Spreadsheets failed while accessing document with id 1.');
       },
     });
-    expect(() => b.call('sidebarMarkSent', 2, 'first-inmail', d.fingerprint)).toThrow();
+    expect(() => b.call('sidebarMarkSent', 2, 'first-inmail', d.fingerprint)).toThrow(
+      'Mark as sent did not finish: Google Sheets did not answer. Press Mark as sent again — what was already written is kept and finished, never recorded twice.',
+    );
     remove();
     expect(value(b, 2, 'Status')).toBe('Messaged');
     expect(activity(b)).toEqual([]);
@@ -287,6 +289,29 @@ describe('Mark as sent guardrails', () => {
       }).toEqual({ k, status: wanted.status, stamp: wanted.stamp, activity: wanted.activity });
     }
     expect(tried).toBeGreaterThan(20);
+  });
+});
+
+describe('plain messages', () => {
+  it('says what to do when Google Sheets fails, never its raw text', () => {
+    const b = tracker();
+    const remove = b.emu.calls.use({
+      before(c) {
+        if (c.key === 'Range.getValues')
+          throw new Error('Service Spreadsheets failed while accessing document with id 1.');
+      },
+    });
+    for (const [fn, args, message] of [
+      ['sidebarDraft', [2], /^Google Sheets did not answer while reading this row/],
+      ['sidebarSaveCallGuide', [2, 'form', 'Unknown'], /^Saving the call guide did not finish/],
+      ['sidebarMarkSent', [2, 'first-inmail', 'x'], /^Mark as sent did not finish/],
+    ] as const) {
+      expect(() => b.call(fn, ...args)).toThrow(message);
+      expect(() => b.call(fn, ...args)).not.toThrow(/Service|document with id/);
+    }
+    b.emu.spreadsheet.selectRange('Contacts!C2');
+    expect(() => b.call('sidebarSelection')).toThrow(/it tries again by itself/);
+    remove();
   });
 });
 

@@ -12,7 +12,7 @@ import {
 import { dayFromYmd } from '../../src/core/dates';
 import { MESSAGE_TYPES, type MessageType } from '../../src/core/messages';
 import type { Job } from '../../src/core/rows';
-import type { Plan, Status } from '../../src/core/schema';
+import { type Plan, STATUSES, type Status } from '../../src/core/schema';
 
 const TZ = 'Europe/Paris';
 const day = (m: number, d: number) => dayFromYmd(2026, m, d);
@@ -123,18 +123,7 @@ describe('adviseMessage', () => {
   });
 
   it('never suggests a message it would warn about', () => {
-    const statuses: Status[] = [
-      'To contact',
-      'Messaged',
-      'Replied',
-      'Call scheduled',
-      'Call done',
-      'Referred',
-      'No reply',
-      'Declined',
-      'Skip',
-    ];
-    for (const status of statuses)
+    for (const status of STATUSES)
       for (const degree of [1, 2, 3, null] as const)
         for (const plan of ['Free', 'Recruiter Lite'] as Plan[])
           for (const mutual of ['', 'Pierre'])

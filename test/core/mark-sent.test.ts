@@ -7,7 +7,7 @@ import type { MessageType } from '../../src/core/messages';
 import { MESSAGE_TYPES } from '../../src/core/messages';
 import type { Job } from '../../src/core/rows';
 import { parseContacts } from '../../src/core/rows';
-import type { Status } from '../../src/core/schema';
+import { STATUSES } from '../../src/core/schema';
 import { defaultSettings } from '../../src/core/settings';
 import type { Table } from '../../src/core/table';
 import { makeContact } from '../helpers/fixtures';
@@ -184,17 +184,6 @@ describe('activityNeeded', () => {
 });
 
 describe('changesJobFollowUp', () => {
-  const STATUSES: Status[] = [
-    'To contact',
-    'Messaged',
-    'Replied',
-    'Call scheduled',
-    'Call done',
-    'Referred',
-    'No reply',
-    'Declined',
-    'Skip',
-  ];
   const settings = defaultSettings();
 
   it('says truly which messages can change a job’s follow-up (job rules run before and after on many companies)', () => {
