@@ -31,8 +31,9 @@ export const COST_MS = Object.freeze({
  * - `read`: a round trip that returns document data (cells, formats, notes, sizes, the selection, the
  *   ranges a TextFinder finds); buffered writes are committed (flushed) first.
  * - `write`: buffered by Apps Script's write cache; committed at the next read, `flush()` or the end.
- * - `sync`: a write the server must answer at once (it returns a new server object: `insertSheet`,
- *   `protect`): a round trip, committing earlier writes first; its own change is then pending.
+ * - `sync`: a write the server must carry out at once, since it returns a new server object
+ *   (`insertSheet`, `protect`): a round trip that commits earlier writes first; nothing of it is left
+ *   pending.
  * - `flush`: `SpreadsheetApp.flush()`: commits the buffered writes, if any (one round trip when it does).
  * - `other`: a call to another service (Lock, Properties, Ui, Mail, ScriptApp, Session, Utilities,
  *   HtmlService…): counted as a call, not timed (the published figures are spreadsheet figures), and it
@@ -289,7 +290,6 @@ export class CostMeter {
       case 'sync':
         this.commit();
         this.roundTrips++;
-        this.pending = true;
         break;
       case 'flush':
         if (this.pending) this.roundTrips++;
