@@ -103,18 +103,12 @@ function wordEnds(words: readonly string[]): string[] {
 const MIN_TYPO_KEY = 5;
 
 /**
- * Whether two names that do NOT match are close enough that the user may have meant the same
- * employer: one's words begin or end the other's ("Proseware" / "Proseware Cloud"), or the keys
- * (of 5 letters or more) are one typo apart — a letter missing, added, changed, or two swapped
- * ("Contoso" / "Contosso"). Used to list near misses for the user to fix, never to match.
- */
-export function nearCompany(a: unknown, b: unknown): boolean {
-  return new NearIndex([String(a ?? '')]).near(b).length > 0;
-}
-
-/**
- * The near-miss test of nearCompany, against many targets at once: each lookup costs the length of
- * the name, not the number of targets (a whole network against every company on Jobs).
+ * Near misses: names that do NOT match a target but are close enough that the user may have meant
+ * the same employer — one's words begin or end the other's ("Proseware" / "Proseware Cloud"), or
+ * the keys (of 5 letters or more) are one typo apart: a letter missing, added, changed, or two
+ * swapped ("Contoso" / "Contosso"). Used to list near misses for the user to fix, never to match.
+ * Each lookup costs the length of the name, not the number of targets (a whole network against
+ * every company on Jobs).
  */
 export class NearIndex {
   /** Key of a target → its name. */

@@ -188,7 +188,7 @@ const COVERAGE_ORDER: readonly Coverage[] = ['needs more', 'ok', 'referred', 'cl
 
 /** Text sorted as text: leading symbols ("=", "-", "'") do not put a name first. */
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-export function sortKey(name: string): string {
+function sortKey(name: string): string {
   return name.replace(/^[^\p{L}\p{N}]+/u, '');
 }
 

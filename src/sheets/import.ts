@@ -26,7 +26,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Checks the argument that arrives from the browser: a string of at most about 5 MB. */
-export function checkCsvArgument(csv: unknown): string {
+function checkCsvArgument(csv: unknown): string {
   if (typeof csv !== 'string') throw new UserError('Choose a Connections.csv file to import.');
   if (csv.length > MAX_CSV_CHARS) {
     throw new UserError('The file is larger than 5 MB. Is it the Connections.csv from LinkedIn?');

@@ -1,5 +1,7 @@
 // The company-name matcher: real-looking names that are the same employer, and near misses that are not.
-import { companyKey, companyWords, nearCompany, sameCompany } from '../../src/core/companies';
+import { companyKey, companyWords, NearIndex, sameCompany } from '../../src/core/companies';
+
+const nearCompany = (a: string, b: string) => new NearIndex([a]).near(b).length > 0;
 
 describe('sameCompany', () => {
   it.each([
@@ -70,7 +72,7 @@ describe('sameCompany', () => {
   });
 });
 
-describe('nearCompany', () => {
+describe('NearIndex', () => {
   it.each([
     ['Proseware', 'Proseware Cloud'],
     ['Contoso Energy', 'Contoso'],
@@ -91,5 +93,17 @@ describe('nearCompany', () => {
     ['', 'Proseware'],
   ])('"%s" and "%s" are not near misses', (a, b) => {
     expect(nearCompany(a, b)).toBe(false);
+  });
+});
+
+describe('NearIndex over many targets', () => {
+  it('gives every target a name nearly matches, in the order the targets came, never one it matches', () => {
+    const index = new NearIndex(['Proseware', 'Contoso Energy', 'Proseware Labs', 'Contoso Energy Inc.']);
+    expect(index.near('Proseware Cloud')).toEqual(['Proseware']);
+    expect(index.near('Proseware')).toEqual([]);
+    expect(index.near('Proseware Labs Europe')).toEqual(['Proseware', 'Proseware Labs']);
+    expect(index.near('Contoso')).toEqual(['Contoso Energy']);
+    expect(index.near('Contoso Energi')).toEqual(['Contoso Energy']);
+    expect(index.near('')).toEqual([]);
   });
 });
