@@ -38,6 +38,7 @@ const COMPANY_SIZE = 25;
 const flushPinned = [
   'Score candidates',
   'Refresh follow-ups',
+  'Refresh dashboard',
   'Sidebar selection',
   'Sidebar draft',
   'Save call guide',
