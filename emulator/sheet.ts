@@ -11,6 +11,7 @@ import {
   type RangeRef,
   refOf,
 } from './builders';
+import { displayedBackground } from './conditional-format';
 import { counted, type EmulatorContext, isDate } from './context';
 import { formatValue } from './number-format';
 import {
@@ -130,6 +131,15 @@ export class FakeSheet
   }
 
   // ---------------------------------------------------------------- un-counted helpers for the emulator and tests
+
+  /**
+   * The background a person sees in a cell now (the emulator's clock): its conditional format
+   * rules applied over its own fill (see conditional-format.ts). Scripts cannot ask this:
+   * Range.getBackground() returns the cell's own fill.
+   */
+  displayedBackground(row: number, col: number): string {
+    return displayedBackground(this, row, col, this.ctx.clock.now());
+  }
 
   /** A range (validated like Sheet.getRange) as the raw FakeRange. */
   rangeAt(row: number, col: number, numRows = 1, numCols = 1, a1?: string): FakeRange {

@@ -66,6 +66,7 @@ export const SHEET = {
   settings: 'Settings',
   templates: 'Templates',
   activity: 'Activity',
+  payItForward: 'Pay it forward',
   dashboard: 'Dashboard',
   /** Created by Import LinkedIn connections (PRODUCT points 1 and 25). */
   connections: 'Connections',
@@ -212,13 +213,46 @@ export const ACTIVITY_SHEET: SheetSpec = {
   ],
 };
 
-/** The sheets "Set up tracker" creates, in tab order. */
+/** Pay it forward headers, by key (PRODUCT point 23: the people who ask you for help). */
+export const P = {
+  date: 'Date',
+  name: 'Name',
+  askedFor: 'Asked for',
+  whatIDid: 'What I did',
+  followUpOn: 'Follow up on',
+  notes: 'Notes',
+} as const;
+
+export const PAY_IT_FORWARD_SHEET: SheetSpec = {
+  name: SHEET.payItForward,
+  columns: [
+    { header: P.date, kind: 'date' },
+    { header: P.name, kind: 'input', width: 160 },
+    { header: P.askedFor, kind: 'input', width: 220 },
+    { header: P.whatIDid, kind: 'input', width: 220 },
+    { header: P.followUpOn, kind: 'date', width: 110 },
+    { header: P.notes, kind: 'notes', width: 200 },
+  ],
+};
+
+/** The sheets "Set up tracker" creates, in tab order (PRODUCT point 1). */
 export const SETUP_SHEETS: readonly SheetSpec[] = [
   CONTACTS,
   JOBS,
   SETTINGS_SHEET,
   TEMPLATES_SHEET,
   ACTIVITY_SHEET,
+  PAY_IT_FORWARD_SHEET,
+];
+
+/**
+ * The date columns highlighted red when past and amber when today (PRODUCT "Highlight", points 19
+ * and 23): on each sheet, the date column and the columns its highlight colours.
+ */
+export const HIGHLIGHTS: readonly { sheet: string; due: string; columns: readonly string[] }[] = [
+  { sheet: SHEET.contacts, due: C.due, columns: [C.nextAction, C.due] },
+  { sheet: SHEET.jobs, due: J.due, columns: [J.nextAction, J.due] },
+  { sheet: SHEET.payItForward, due: P.followUpOn, columns: [P.followUpOn] },
 ];
 
 /** Number formats used for date-like columns (Sheets number-format syntax). */

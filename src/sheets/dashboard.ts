@@ -9,7 +9,7 @@ import {
 } from '../core/dashboard';
 import { C, HEADER_FILL, SHEET } from '../core/schema';
 import { readColumns, readTable } from './gas-table';
-import { loadSheet, readSettingsRows, requireSheet, type TrackerData } from './workbook';
+import { readTracker, type TrackerData } from './workbook';
 
 /** The Pay it forward sheet's name (created by Set up tracker, PRODUCT point 23). */
 const PAY_IT_FORWARD = 'Pay it forward';
@@ -39,13 +39,7 @@ const DASHBOARD_READS: readonly string[] = [
 
 /** What Refresh dashboard reads on its own: the Contacts columns it uses, Jobs, Settings and the zone. */
 function readForDashboard(ss: Spreadsheet): TrackerData {
-  const sheet = requireSheet(ss, SHEET.contacts);
-  return {
-    contacts: { sheet, table: readColumns(sheet, DASHBOARD_READS).table },
-    jobs: loadSheet(ss, SHEET.jobs),
-    settingsRows: readSettingsRows(ss),
-    timeZone: ss.getSpreadsheetTimeZone(),
-  };
+  return readTracker(ss, (sheet) => readColumns(sheet, DASHBOARD_READS).table);
 }
 
 /** The add-on's own charts on the Dashboard (recognised by their title); a user's charts are kept. */

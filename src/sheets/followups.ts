@@ -1,6 +1,7 @@
 // Follow-ups on the sheet: Refresh (whole sheets), live recompute of the rows a change affects
 // (onEdit, Mark as sent, Save call guide), stamps and Activity, and the daily digest.
 
+import { type Day, dayOf } from '../core/dates';
 import { buildDigest } from '../core/digest';
 import {
   type AffectedInput,
@@ -18,37 +19,92 @@ import {
   trialCredits,
   trialNeedsAllContacts,
 } from '../core/followup-plan';
-import { C, J, SHEET } from '../core/schema';
+import { dateFills } from '../core/highlight';
+import { C, J, P, SHEET } from '../core/schema';
 import { parseSettings, type Settings } from '../core/settings';
 import { applyStamps, personKey, stampPlan, stampsForStatusChange } from '../core/stamps';
 import { col, headerIndex } from '../core/table';
 import { textKey } from '../core/text';
 import { describeTrial } from '../core/trial';
-import { type Cell, isBlank } from '../core/values';
-import { appendRows, applyPlan, findRows, readHeaders, readRows, readTable } from './gas-table';
-import {
-  flagSettingProblems,
-  readSettingsRows,
-  readTracker,
-  requireSheet,
-  type TrackerData,
-} from './workbook';
+import { type Cell, isBlank, isDate } from '../core/values';
+import { appendRows, applyPlan, changedOnly, findRows, readHeaders, readRows, readTable } from './gas-table';
+import { planHighlights } from './highlight';
+import { planSettingNotes, readSettingsRows, readTracker, requireSheet, type TrackerData } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Recomputes Next action, Due and their fills on Contacts and Jobs (from `data` when already read). */
+/** What Refresh follow-ups did, for its message and the digest. */
+export type RefreshResult = FollowUpPlan & {
+  settings: Settings;
+  settingProblems: string[];
+  /** Sentences about missing sheets the refresh did without (readTracker). */
+  notes: string[];
+};
+
+/**
+ * Recomputes Next action, Due and their fills on Contacts and Jobs (from `data` when already
+ * read), Pay it forward's Follow up on fills, and keeps the highlight rules that make the red and
+ * amber right on later days. Reads everything first (the tables, the two columns' fills, the
+ * rules, Settings' notes), then writes only the rows that change, one write per contiguous block,
+ * so a rerun after a failure at any call finishes the job (every write is recomputed from data).
+ */
 export function refreshFollowUps(
   ss: Spreadsheet,
   now: number,
   data: TrackerData = readTracker(ss),
-): FollowUpPlan & { settings: Settings; settingProblems: string[] } {
+): RefreshResult {
   const { contacts, jobs, settingsRows, timeZone } = data;
   const plan = planFollowUps({ contacts: contacts.table, jobs: jobs.table, settingsRows, timeZone, now });
-  applyPlan(contacts.sheet, contacts.table, plan.contacts);
-  if (plan.jobs) applyPlan(jobs.sheet, jobs.table, plan.jobs);
-  const { settings, problems } = parseSettings(settingsRows);
-  return { ...plan, settings, settingProblems: flagSettingProblems(ss, problems) };
+  const { settings, problems } = parseSettings(settingsRows, 2, timeZone);
+  // Reads.
+  const contactWrite = changedOnly(contacts.sheet, contacts.table, plan.contacts);
+  const jobWrite = jobs.sheet && plan.jobs ? changedOnly(jobs.sheet, jobs.table, plan.jobs) : null;
+  const payItForward = planPayItForward(ss, dayOf(now, timeZone));
+  const rules = [
+    planHighlights(contacts.sheet, contacts.table.headers),
+    jobs.sheet ? planHighlights(jobs.sheet, jobs.table.headers) : null,
+    payItForward.rules,
+  ];
+  const settingNotes = planSettingNotes(ss, problems);
+  // Writes.
+  applyPlan(contacts.sheet, contacts.table, contactWrite);
+  if (jobs.sheet && jobWrite) applyPlan(jobs.sheet, jobs.table, jobWrite);
+  payItForward.fills?.();
+  for (const write of rules) write?.();
+  settingNotes?.();
+  return { ...plan, settings, settingProblems: problems.map((p) => p.message), notes: data.notes };
+}
+
+/**
+ * Pay it forward (PRODUCT point 23): its Follow up on dates are highlighted like a Due. Reads the
+ * sheet, the column's fills and its rules; returns the writes (null when nothing changes).
+ */
+function planPayItForward(
+  ss: Spreadsheet,
+  today: Day,
+): { fills: (() => void) | null; rules: (() => void) | null } {
+  const sheet = ss.getSheetByName(SHEET.payItForward);
+  if (!sheet) return { fills: null, rules: null };
+  const table = readTable(sheet);
+  const rules = planHighlights(sheet, table.headers);
+  const i = col(headerIndex(table.headers), P.followUpOn);
+  const n = table.rows.length;
+  if (i < 0 || n === 0) return { fills: null, rules };
+  const current = sheet
+    .getRange(2, i + 1, n, 1)
+    .getBackgrounds()
+    .map((r) => (r[0] === '#ffffff' ? null : (r[0] ?? null)));
+  const tz = ss.getSpreadsheetTimeZone();
+  const days = table.rows.map((r) => {
+    const v = r[i];
+    return isDate(v) ? dayOf(v.getTime(), tz) : null;
+  });
+  const fills = dateFills(days, current, today);
+  if (fills.every((f) => f === undefined)) return { fills: null, rules };
+  // Rows left undefined are not written (applyPlan splits its writes around them, reading nothing).
+  const plan = { sheet: SHEET.payItForward, columns: [{ header: P.followUpOn, backgrounds: fills }] };
+  return { fills: () => applyPlan(sheet, table, plan), rules };
 }
 
 /** Appends rows to Activity in one write (no-op when the sheet is missing). */
@@ -354,10 +410,11 @@ export function handleEdit(ss: Spreadsheet, edit: EditInput, now: number): boole
   const sheet: Sheet = edit.range.getSheet();
   const name = sheet.getName();
   const onContacts = name === SHEET.contacts;
-  if (!onContacts && name !== SHEET.jobs) return false;
   const firstRow = Math.max(edit.range.getRow(), 2);
   const lastRow = edit.range.getLastRow();
   if (lastRow < firstRow) return false;
+  if (name === SHEET.payItForward) return highlightFollowUpOn(ss, sheet, edit.range, firstRow, lastRow, now);
+  if (!onContacts && name !== SHEET.jobs) return false;
   const headers = readHeaders(sheet);
   const { columns, width } = editedHeaders(headers, edit.range);
   if (!hasAny(columns, onContacts ? CONTACT_TRIGGERS : JOB_TRIGGERS)) return false;
@@ -415,6 +472,31 @@ export function handleEdit(ss: Spreadsheet, edit: EditInput, now: number): boole
   }
   writeAffected(data, now, contactsAfter);
   if (stamps) log?.append(stamps.activity);
+  return true;
+}
+
+/**
+ * An edit of Pay it forward's Follow up on: its cells turn red, amber or back at once (two reads
+ * of the edited rows' column, one write). Returns false when the edit does not cover that column.
+ */
+function highlightFollowUpOn(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  range: GoogleAppsScript.Spreadsheet.Range,
+  firstRow: number,
+  lastRow: number,
+  now: number,
+): boolean {
+  const headers = readHeaders(sheet);
+  const i = col(headerIndex(headers), P.followUpOn);
+  if (i < 0 || i + 1 < range.getColumn() || i + 1 > range.getLastColumn()) return false;
+  const cells = sheet.getRange(firstRow, i + 1, lastRow - firstRow + 1, 1);
+  const tz = ss.getSpreadsheetTimeZone();
+  const days = cells.getValues().map((r) => (isDate(r[0]) ? dayOf((r[0] as Date).getTime(), tz) : null));
+  const current = cells.getBackgrounds().map((r) => (r[0] === '#ffffff' ? null : (r[0] ?? null)));
+  const fills = dateFills(days, current, dayOf(now, tz));
+  if (fills.every((f) => f === undefined)) return true;
+  cells.setBackgrounds(fills.map((f, k) => [f === undefined ? current[k]! : f]) as string[][]);
   return true;
 }
 

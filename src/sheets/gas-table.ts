@@ -398,3 +398,61 @@ export function applyChanged(sheet: Sheet, table: Table, plan: WritePlan): numbe
   writeChanges(sheet, table, changes);
   return changes.size;
 }
+
+/** Where a range lies (row, column and size: local calls), to compare ranges however they were written. */
+export function geometry(r: GoogleAppsScript.Spreadsheet.Range): string {
+  return `${r.getRow()},${r.getColumn()},${r.getNumRows()},${r.getNumColumns()}`;
+}
+
+/**
+ * The plan cut down to the rows from the first to the last whose planned value or fill differs
+ * from the table (and from the fills read now, one getBackgrounds per block of planned columns
+ * with fills): nothing is written when nothing changed, and what changed is written in one
+ * setValues (and one setBackgrounds) per block of columns, unchanged rows between changed ones
+ * rewritten as they are, so the number of calls does not grow with the rows. Reads only; call it
+ * in the action's read phase.
+ */
+export function changedOnly(sheet: Sheet, table: Table, plan: WritePlan): WritePlan {
+  const idx = headerIndex(table.headers);
+  const n = table.rows.length;
+  const placed = plan.columns
+    .map((w) => ({ w, c: idx.get(textKey(w.header)) }))
+    .filter((x): x is { w: WritePlan['columns'][number]; c: number } => x.c !== undefined);
+  if (n === 0 || placed.length === 0) return plan;
+  const fills = new Map<number, string[]>();
+  for (const block of contiguousBlocks(placed.filter((x) => x.w.backgrounds).map((x) => x.c))) {
+    const read = sheet.getRange(2, block[0]! + 1, n, block.length).getBackgrounds();
+    block.forEach((c, j) => {
+      fills.set(
+        c,
+        read.map((row) => row[j] ?? '#ffffff'),
+      );
+    });
+  }
+  const changed: boolean[] = [];
+  for (let r = 0; r < n; r++) {
+    changed.push(
+      placed.some(({ w, c }) => {
+        const v = w.values?.[r];
+        if (v !== undefined && !sameCell(v, table.rows[r]?.[c])) return true;
+        const bg = w.backgrounds?.[r];
+        if (bg === undefined) return false;
+        const now = fills.get(c)?.[r] ?? '#ffffff';
+        return (now === '#ffffff' ? null : now) !== bg;
+      }),
+    );
+  }
+  const first = changed.indexOf(true);
+  const last = changed.lastIndexOf(true);
+  const keep = <T>(list: readonly (T | undefined)[] | undefined) =>
+    list?.map((x, r) => (first >= 0 && r >= first && r <= last ? x : undefined));
+  return {
+    sheet: plan.sheet,
+    columns: plan.columns.map((w) => ({
+      header: w.header,
+      ...(w.values ? { values: keep(w.values) } : {}),
+      ...(w.backgrounds ? { backgrounds: keep(w.backgrounds) } : {}),
+      ...(w.notes ? { notes: keep(w.notes) } : {}),
+    })),
+  };
+}

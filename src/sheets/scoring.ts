@@ -4,7 +4,7 @@ import { SHEET } from '../core/schema';
 import { planScoring, SCORING_READS, type ScoringSummary } from '../core/scoring-plan';
 import { applyChanged, applyPlan, readColumns } from './gas-table';
 import { addLaterTargets } from './import';
-import { flagSettingProblems, loadSheet, readSettingsRows, requireSheet } from './workbook';
+import { flagSettingProblems, loadOptional, readSettingsRows, requireSheet } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -16,7 +16,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  */
 export function scoreCandidates(ss: Spreadsheet, now: number): ScoringSummary {
   const contactsSheet = requireSheet(ss, SHEET.contacts);
-  const jobs = loadSheet(ss, SHEET.jobs);
+  const jobs = loadOptional(ss, SHEET.jobs); // the one rule (workbook.readTracker): no Jobs reads as none
   const settingsRows = readSettingsRows(ss);
   const timeZone = ss.getSpreadsheetTimeZone();
   const contacts = readColumns(contactsSheet, SCORING_READS).table;
@@ -32,7 +32,7 @@ export function scoreCandidates(ss: Spreadsheet, now: number): ScoringSummary {
     addedFromConnections: later.byCompany,
   });
   applyChanged(contactsSheet, table, plan.contacts);
-  applyPlan(jobs.sheet, jobs.table, plan.jobs);
+  if (jobs.sheet) applyPlan(jobs.sheet, jobs.table, plan.jobs);
   flagSettingProblems(ss, plan.summary.settingProblems);
   return plan.summary;
 }

@@ -44,42 +44,79 @@ export interface LoadedSheet {
   table: Table;
 }
 
-/** Reads a required contract sheet whole. */
+/** A sheet the tracker can do without: null and an empty table when missing. */
+export interface OptionalSheet {
+  sheet: Sheet | null;
+  table: Table;
+}
+
+/** Reads a required contract sheet whole (a UserError naming Set up tracker when missing). */
 export function loadSheet(ss: Spreadsheet, name: string): LoadedSheet {
   const sheet = requireSheet(ss, name);
   return { sheet, table: readTable(sheet) };
 }
 
-/** What the whole-sheet actions read: Contacts, Jobs, Settings (one getValues each) and the zone. */
-export interface TrackerData {
-  contacts: LoadedSheet;
-  jobs: LoadedSheet;
-  settingsRows: Cell[][];
-  timeZone: string;
+/** Reads a sheet whole when it exists; a missing one reads as empty. */
+export function loadOptional(ss: Spreadsheet, name: string): OptionalSheet {
+  const sheet = ss.getSheetByName(name);
+  return { sheet, table: sheet ? readTable(sheet) : { headers: [], rows: [] } };
 }
 
-/** Reads the tracker once, so one run (e.g. the daily reminder) can share it between actions. */
-export function readTracker(ss: Spreadsheet): TrackerData {
-  return {
-    contacts: loadSheet(ss, SHEET.contacts),
-    jobs: loadSheet(ss, SHEET.jobs),
-    settingsRows: readSettingsRows(ss),
-    timeZone: ss.getSpreadsheetTimeZone(),
-  };
+/** What the whole-sheet actions read: Contacts, Jobs, Settings (one read each) and the zone. */
+export interface TrackerData {
+  contacts: LoadedSheet;
+  /** Read as empty when the sheet is missing (see `notes`). */
+  jobs: OptionalSheet;
+  settingsRows: Cell[][];
+  timeZone: string;
+  /** Plain sentences about missing sheets the action did without, for its message. */
+  notes: string[];
+}
+
+/**
+ * Reads the tracker once, so one run (e.g. the daily reminder) can share it between actions. The
+ * one rule for a missing sheet, used by every action: Contacts is required (a UserError: run Set
+ * up tracker); Jobs and Settings are not — a missing Jobs reads as no jobs, missing Settings as the
+ * defaults — and each says so in `notes`. `readContacts` reads Contacts (whole by default; an
+ * action may read only the columns it uses).
+ */
+export function readTracker(ss: Spreadsheet, readContacts: (sheet: Sheet) => Table = readTable): TrackerData {
+  const sheet = requireSheet(ss, SHEET.contacts);
+  const contacts = { sheet, table: readContacts(sheet) };
+  const jobs = loadOptional(ss, SHEET.jobs);
+  const settingsRows = readSettingsRows(ss);
+  const notes: string[] = [];
+  if (!jobs.sheet) notes.push(missingNote(SHEET.jobs, 'no jobs are linked to your contacts'));
+  if (!ss.getSheetByName(SHEET.settings))
+    notes.push(missingNote(SHEET.settings, 'the default settings are used'));
+  return { contacts, jobs, settingsRows, timeZone: ss.getSpreadsheetTimeZone(), notes };
+}
+
+/** "The Jobs sheet is missing, so no jobs are linked…; Referrals › Set up tracker adds it back." */
+export function missingNote(sheet: string, consequence: string): string {
+  return `The ${sheet} sheet is missing, so ${consequence}; Referrals › Set up tracker adds it back.`;
 }
 
 const NOTE_PREFIX = 'Referral tracker: ';
 
 /**
  * Puts a note on each bad Settings Value cell and clears the add-on's earlier notes on cells that
- * are now fine (two calls: getNotes + setNotes on the Value column). Returns the messages.
+ * are now fine (reads the Value column's notes, then writes them once if they change). Returns the
+ * messages.
  */
 export function flagSettingProblems(ss: Spreadsheet, problems: readonly SettingProblem[]): string[] {
+  planSettingNotes(ss, problems)?.();
+  return problems.map((p) => p.message);
+}
+
+/**
+ * The read half of flagSettingProblems: reads the Value column's notes now and returns the write
+ * to make (null when nothing changes), so an action can read everything before it writes.
+ */
+export function planSettingNotes(ss: Spreadsheet, problems: readonly SettingProblem[]): (() => void) | null {
   const sheet = ss.getSheetByName(SHEET.settings);
-  if (!sheet) return [];
-  const last = sheet.getLastRow();
-  if (last < 2) return [];
-  const range = sheet.getRange(2, 2, last - 1, 1);
+  if (!sheet) return null;
+  const range = sheet.getRange('B2:B');
   const notes = range.getNotes();
   const byRow = new Map(problems.filter((p) => p.row !== null).map((p) => [p.row as number, p.message]));
   let changed = false;
@@ -94,6 +131,5 @@ export function flagSettingProblems(ss: Spreadsheet, problems: readonly SettingP
     if (wanted !== current) changed = true;
     return [wanted];
   });
-  if (changed) range.setNotes(next);
-  return problems.map((p) => p.message);
+  return changed ? () => range.setNotes(next) : null;
 }

@@ -59,7 +59,8 @@ export function refreshFollowUpsAction(): void {
     const plan = withDocumentLock(() => refreshFollowUps(ss, Date.now()));
     const parts = [`${plan.overdue.length} overdue`, `${plan.dueToday.length} due today`];
     const problems = plan.settingProblems.length ? ` Settings: ${plan.settingProblems.join('; ')}.` : '';
-    toast(`Follow-ups refreshed: ${parts.join(', ')}.${problems}`, 'Refresh follow-ups');
+    const notes = plan.notes.length ? ` ${plan.notes.join(' ')}` : '';
+    toast(`Follow-ups refreshed: ${parts.join(', ')}.${problems}${notes}`, 'Refresh follow-ups');
   });
 }
 

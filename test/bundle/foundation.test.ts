@@ -131,11 +131,17 @@ describe('Set up tracker', () => {
     const sheet = b.emu.spreadsheet.self.getSheetByName('Contacts')!;
     const headers = headersOf(b, 'Contacts');
     const protections = sheet.getProtections(SpreadsheetProtection(b).RANGE);
-    const protectedCols = protections.map((p) => p.getRange().getColumn());
+    // One protection per run of computed columns, over whole columns.
+    const covered = (column: number) =>
+      protections.some((p) => p.getRange().getColumn() <= column && column <= p.getRange().getLastColumn());
     for (const h of ['Score', 'Rank', 'Pick', 'Why', 'Credits', 'Next action', 'Due']) {
-      expect(protectedCols).toContain(headers.indexOf(h) + 1);
+      expect([h, covered(headers.indexOf(h) + 1)]).toEqual([h, true]);
     }
-    expect(protectedCols).not.toContain(headers.indexOf('Notes') + 1);
+    expect(covered(headers.indexOf('Notes') + 1)).toBe(false);
+    expect(covered(headers.indexOf('Status') + 1)).toBe(false);
+    expect(protections.every((p) => p.getRange().getRow() === 1 && p.getRange().getLastRow() === 1000)).toBe(
+      true,
+    );
     expect(protections.every((p) => p.isWarningOnly())).toBe(true);
     const scoreFill = sheet.getRange(1, headers.indexOf('Score') + 1).getBackground();
     const nameFill = sheet.getRange(1, headers.indexOf('Name') + 1).getBackground();
@@ -220,7 +226,17 @@ describe('Set up tracker', () => {
     const after = b.emu.spreadsheet.sheetRaw('Contacts')!.cellsSnapshot();
     const headers = headersOf(b, 'Contacts');
     expect(headers).toEqual([...contract, 'Mentor notes']);
-    for (const [a1, cell] of Object.entries(before)) expect(after[a1]).toEqual(cell);
+    // User cells (rows 2 on, and the header of the user's own column) are exactly as they were;
+    // the contract's header cells are the add-on's: same text, the contract's bold and fill.
+    for (const [a1, cell] of Object.entries(before)) {
+      const header = /^[A-Z]+1$/.test(a1) && a1 !== 'D1';
+      if (header) {
+        expect(after[a1]).toMatchObject({ ...cell, fontWeight: 'bold', background: expect.any(String) });
+        expect(Object.keys(after[a1]!).every((k) => k in cell || /fontWeight|background|note/.test(k))).toBe(
+          true,
+        );
+      } else expect([a1, after[a1]]).toEqual([a1, cell]);
+    }
     const added = Object.keys(after).filter((a1) => !(a1 in before));
     // Column 31 (AE) is the only new one: every added cell is there.
     expect(added.length).toBeGreaterThan(0);
