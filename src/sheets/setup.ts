@@ -221,8 +221,12 @@ function seedSettings(sheet: Sheet, report: SetupReport): void {
   );
   if (missing.length === 0) return;
   const start = lastRow + 1;
-  if (start + missing.length - 1 > maxRows)
-    sheet.insertRowsAfter(maxRows, start + missing.length - 1 - maxRows);
+  const grow = start + missing.length - 1 - maxRows;
+  if (grow > 0) {
+    sheet.insertRowsAfter(maxRows, grow);
+    // Inserted rows copy the last row's formatting: its fill belongs to that row only.
+    sheet.getRange(maxRows + 1, 1, grow, 2).setBackground(null);
+  }
   sheet.getRange(start, 1, missing.length, 1).setNotes(missing.map((s) => [s.about]));
   missing.forEach((s, i) => {
     if (!s.list) return;
