@@ -219,7 +219,7 @@ function evaluate(n: Node, env: Env): Value {
 }
 
 /** A cell's value as a formula sees it: dates as serial day numbers in the spreadsheet's zone. */
-function valueOf(cell: Cell | undefined, timeZone: string): Value {
+function formulaValue(cell: Cell | undefined, timeZone: string): Value {
   if (!cell) return null;
   const v = cell.v;
   if (v === '') return null;
@@ -230,7 +230,7 @@ function valueOf(cell: Cell | undefined, timeZone: string): Value {
 /** Whether one rule's condition holds for a cell. */
 function holds(rule: ConditionalRuleData, sheet: FakeSheet, row: number, col: number, now: number): boolean {
   const tz = sheet.spreadsheet.timeZone;
-  const own = valueOf(sheet.rows[row - 1]?.[col - 1], tz);
+  const own = formulaValue(sheet.rows[row - 1]?.[col - 1], tz);
   const text = own === null ? '' : String(own);
   const arg = rule.args[0];
   switch (rule.criteria) {
@@ -238,7 +238,7 @@ function holds(rule: ConditionalRuleData, sheet: FakeSheet, row: number, col: nu
       const anchor = rule.ranges[0]!;
       return truthy(
         evaluate(parse(String(arg)), {
-          cell: (r, c) => valueOf(sheet.rows[r - 1]?.[c - 1], tz),
+          cell: (r, c) => formulaValue(sheet.rows[r - 1]?.[c - 1], tz),
           now: millisToSerial(now, tz),
           dRow: row - anchor.row,
           dCol: col - anchor.col,
