@@ -1,8 +1,14 @@
 // The simple onEdit trigger's run: stamps, Activity and follow-ups of the edited Contacts rows.
 
-import { isUserError } from '../core/errors';
+import { failureDetails, isUserError, plainMessage } from '../core/errors';
 import { handleEdit } from './followups';
 import { withDocumentLock } from './lock';
+
+/** How a failed onEdit run is described in its toast (the edit itself stays in the cell). */
+const EDIT_FAILURE = {
+  action: 'Updating dates and follow-ups after your edit',
+  again: 'run Referrals › Refresh follow-ups to bring the row up to date',
+};
 
 /**
  * Simple onEdit: a Status change on Contacts stamps its date, logs to Activity and recomputes the
@@ -26,9 +32,8 @@ export function onEditHandler(e: GoogleAppsScript.Events.SheetsOnEdit | undefine
       5_000,
     );
   } catch (err) {
-    const message = isUserError(err)
-      ? err.message
-      : `Could not update follow-ups: ${err instanceof Error ? err.message : String(err)}`;
+    if (!isUserError(err)) console.error(`onEdit failed: ${failureDetails(err)}`);
+    const message = plainMessage(err, EDIT_FAILURE);
     try {
       (e.source ?? SpreadsheetApp.getActiveSpreadsheet()).toast(message, 'Referral tracker', 8);
     } catch {

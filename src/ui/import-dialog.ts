@@ -4,7 +4,7 @@ import type { ImportResult } from '../core/connections';
 import { showDialog } from '../sheets/gas-ui';
 import { importConnections } from '../sheets/import';
 import { activeSpreadsheet } from '../sheets/workbook';
-import { runAction } from './run';
+import { runAction, served } from './run';
 
 /** The server function the ImportConnections dialog calls through google.script.run. */
 export interface ImportApi {
@@ -23,6 +23,7 @@ export function showImportDialog(): void {
  * google.script.run: imports Connections.csv text (validated: string, ≤ 5 MB) into Connections, and
  * the people at target companies into Contacts.
  */
-export function importConnectionsText(csv: unknown): ImportResult {
-  return importConnections(activeSpreadsheet(), csv);
-}
+export const importConnectionsText: (csv: unknown) => ImportResult = served(
+  { action: 'Import', again: 'import the file again' },
+  (csv: unknown) => importConnections(activeSpreadsheet(), csv),
+);

@@ -7,7 +7,7 @@ import type { DraftPayload, SelectionInfo, SidebarApi } from '../../../core/side
 import { countWords, PLACEHOLDER_SOURCES, placeholdersLeft } from '../../../core/templates';
 import { serverCall } from '../rpc';
 
-const call = serverCall<SidebarApi>();
+const call = serverCall<SidebarApi>({ action: 'Draft message', again: 'try again' });
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 

@@ -6,7 +6,7 @@ import { closeHost, serverCall } from '../rpc';
 /** The same limit the server checks (about 5 MB of text). */
 const MAX_BYTES = 5 * 1024 * 1024;
 
-const call = serverCall<ImportApi>();
+const call = serverCall<ImportApi>({ action: 'Import', again: 'import the file again' });
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const file = $<HTMLInputElement>('file');
