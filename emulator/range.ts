@@ -357,6 +357,18 @@ export class FakeRange
       for (let j = 0; j < this.numCols; j++) apply(this.sheet.cellForWrite(this.row + i, this.col + j), i, j);
     }
   }
+  /** Like writeEach for clearing: visits only cells that exist (clearing a blank cell changes nothing). */
+  private clearEach(apply: (cell: Cell) => void): void {
+    this.sheet.assertEditable(this.row, this.col, this.numRows, this.numCols);
+    for (let i = 0; i < this.numRows; i++) {
+      const line = this.sheet.rows[this.row - 1 + i];
+      if (!line) continue;
+      for (let j = 0; j < this.numCols; j++) {
+        const cell = line[this.col - 1 + j];
+        if (cell) apply(cell);
+      }
+    }
+  }
   private exportValue = (cell: Cell | undefined): unknown => {
     if (!cell) return '';
     const v = cell.v;
@@ -519,7 +531,7 @@ export class FakeRange
     return this.self;
   }
   clearNote(): GasRange {
-    this.writeEach((cell) => {
+    this.clearEach((cell) => {
       delete cell.note;
     });
     return this.self;
@@ -654,14 +666,14 @@ export class FakeRange
 
   // ---- clearing ----
   clearContent(): GasRange {
-    this.writeEach((cell) => {
+    this.clearEach((cell) => {
       cell.v = '';
       delete cell.f;
     });
     return this.self;
   }
   clearFormat(): GasRange {
-    this.writeEach((cell) => {
+    this.clearEach((cell) => {
       delete cell.bg;
       delete cell.nf;
       delete cell.fw;
