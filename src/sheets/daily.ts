@@ -1,5 +1,6 @@
 // The daily reminder trigger's run: follow-ups, the dashboard when it exists, and the opt-in digest.
 
+import { failureDetails, isUserError } from '../core/errors';
 import { describeMissing, NEEDS } from '../core/permissions';
 import { refreshDashboardIfPresent } from './dashboard';
 import { refreshFollowUps, sendDigest } from './followups';
@@ -53,9 +54,10 @@ function spreadsheetOfRun(e: { triggerUid?: unknown } | undefined): Spreadsheet 
  * opt-in digest when its permissions were granted. Without a spreadsheet it logs and ends quietly.
  */
 export function dailyReminderHandler(e?: { triggerUid?: unknown }): void {
-  const ss = spreadsheetOfRun(e);
-  if (!ss) return;
   try {
+    // A trigger that throws mails the user Apps Script's raw text: every failure is logged instead.
+    const ss = spreadsheetOfRun(e);
+    if (!ss) return;
     withDocumentLock(() => {
       const now = Date.now();
       const tracker = readTracker(ss);
@@ -63,9 +65,7 @@ export function dailyReminderHandler(e?: { triggerUid?: unknown }): void {
       try {
         refreshDashboardIfPresent(ss, now, tracker);
       } catch (err) {
-        console.log(
-          `Daily reminder: dashboard not refreshed: ${err instanceof Error ? err.message : String(err)}`,
-        );
+        console.error(`Daily reminder: dashboard not refreshed: ${failureDetails(err)}`);
       }
       if (!plan.settings.dailyDigest) return;
       const { missing } = grantOf(NEEDS.digest);
@@ -78,6 +78,7 @@ export function dailyReminderHandler(e?: { triggerUid?: unknown }): void {
       sendDigest(ss, plan, plan.settings);
     });
   } catch (err) {
-    console.log(`Daily reminder skipped: ${err instanceof Error ? err.message : String(err)}`);
+    if (isUserError(err)) console.log(`Daily reminder skipped: ${err.message}`);
+    else console.error(`Daily reminder failed: ${failureDetails(err)}`);
   }
 }
