@@ -1,0 +1,116 @@
+// A fault at every Apps Script call of each menu action and of the daily run: nothing of the
+// user's changes, nothing is left half-done that one more run does not repair, and the user reads
+// a plain sentence. Prints the fault points tried per action.
+import type { LoadedBundle } from '../helpers/bundle';
+import { captureState, describeSweep, type FaultCase, sweep, type TrackerState } from '../helpers/faults';
+import { colOf, sheetOf } from '../helpers/sheets';
+import { daysAgo, forgetUi, representativeTracker } from '../helpers/trackers';
+
+function stateOf(make: () => LoadedBundle, then?: (b: LoadedBundle) => void): TrackerState {
+  const b = make();
+  then?.(b);
+  forgetUi(b);
+  return captureState(b);
+}
+
+/** Runs the sweep and fails with the first problems found (the count of points goes to the log). */
+function expectSafe(c: FaultCase): void {
+  const r = sweep(c);
+  console.log(describeSweep(r));
+  expect(r.calls).toBeGreaterThan(0);
+  expect(r.problems.slice(0, 12)).toEqual([]);
+}
+
+const tracker = stateOf(representativeTracker);
+
+/** The tracker after Refresh dashboard, with a chart of the user's own there, and newer data since. */
+const withDashboard = stateOf(representativeTracker, (b) => {
+  b.call('menuRefreshDashboard');
+  const dash = sheetOf(b, 'Dashboard');
+  dash.insertChart(
+    dash
+      .newChart()
+      .asPieChart()
+      .addRange(dash.getRange('A3:B5'))
+      .setPosition(30, 2, 0, 0)
+      .setOption('title', 'My own chart')
+      .build(),
+  );
+  sheetOf(b, 'Contacts').getRange(4, colOf(b, 'Status')).setValue('Call scheduled');
+  sheetOf(b, 'Contacts')
+    .getRange(4, colOf(b, 'Call on'))
+    .setValue(daysAgo(b, -1, 14));
+  b.call('menuTurnOnReminders');
+});
+
+/** The tracker with the daily reminder on and another trigger of the user's. */
+const remindersOn = stateOf(representativeTracker, (b) => {
+  b.emu.globals.ScriptApp.newTrigger('myOwnFunction').timeBased().everyHours(1).create();
+  b.call('menuTurnOnReminders');
+});
+
+describe('a fault at every call of a menu action', () => {
+  it('Score candidates', () => {
+    expectSafe({ name: 'Score candidates', base: tracker, run: (b) => b.call('menuScoreCandidates') });
+  });
+
+  it('Refresh follow-ups', () => {
+    expectSafe({ name: 'Refresh follow-ups', base: tracker, run: (b) => b.call('menuRefreshFollowUps') });
+  });
+
+  it('Refresh dashboard, the first time', () => {
+    expectSafe({
+      name: 'Refresh dashboard (new)',
+      base: tracker,
+      run: (b) => b.call('menuRefreshDashboard'),
+      ownSheets: ['Dashboard'],
+    });
+  });
+
+  it("Refresh dashboard over an existing one with a chart of the user's", () => {
+    expectSafe({
+      name: 'Refresh dashboard (existing)',
+      base: withDashboard,
+      run: (b) => b.call('menuRefreshDashboard'),
+      ownSheets: ['Dashboard'],
+    });
+  });
+
+  it('Turn on daily reminders', () => {
+    expectSafe({ name: 'Turn on daily reminders', base: tracker, run: (b) => b.call('menuTurnOnReminders') });
+  });
+
+  it('Turn off daily reminders', () => {
+    expectSafe({
+      name: 'Turn off daily reminders',
+      base: remindersOn,
+      run: (b) => b.call('menuTurnOffReminders'),
+    });
+  });
+
+  it('Share with mentor', () => {
+    expectSafe({
+      name: 'Share with mentor',
+      base: tracker,
+      run: (b) => {
+        // Answers a failed run did not use are not the next run's.
+        (b.emu.ui as unknown as { answers: unknown[] }).answers.length = 0;
+        b.emu.ui.answerNext('OK', 'mentor@example.com');
+        b.emu.ui.answerNext('YES');
+        b.call('menuShareWithMentor');
+      },
+    });
+  });
+});
+
+describe('a fault at every call of the daily run', () => {
+  it('refreshes follow-ups and the dashboard and sends the digest, or logs why not', () => {
+    expectSafe({
+      name: 'Daily run',
+      base: withDashboard,
+      run: (b) => b.call('dailyReminder', { authMode: 'FULL', triggerUid: '1' }),
+      ownSheets: ['Dashboard'],
+      silent: true,
+    });
+  });
+});
