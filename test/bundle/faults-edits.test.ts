@@ -2,9 +2,9 @@
 // 50-row paste. The user's edit stays as typed, nothing else of theirs changes, no Activity row
 // is half-written or doubled, and the edit's stamps and follow-ups are complete after a retry.
 import type { LoadedBundle } from '../helpers/bundle';
-import { captureState, describeSweep, type FaultCase, sweep } from '../helpers/faults';
+import { captureState, describeSweep, type FaultCase, mayStamp, sweep } from '../helpers/faults';
 import { colOf, sheetOf } from '../helpers/sheets';
-import { daysAgo, forgetUi, ROW, representativeTracker } from '../helpers/trackers';
+import { daysAgo, forgetUi, ROW, representativeTracker, wideTracker } from '../helpers/trackers';
 
 function expectSafe(c: FaultCase): void {
   const r = sweep(c);
@@ -36,6 +36,20 @@ function editEvent(
 }
 
 describe('a fault at every call of onEdit', () => {
+  it('after a Status typed in one cell', () => {
+    const b = representativeTracker();
+    const at = { row: ROW.ed, col: colOf(b, 'Status') };
+    sheetOf(b, 'Contacts').getRange(at.row, at.col).setValue('Replied');
+    forgetUi(b);
+    expectSafe({
+      name: 'onEdit (Status)',
+      base: captureState(b),
+      run: (x) => x.call('onEdit', editEvent(x, at, 'Replied', 'Call scheduled')),
+      wholeRows: ['Activity'],
+      may: mayStamp,
+    });
+  });
+
   it('after a date typed in one cell', () => {
     const b = representativeTracker();
     const at = { row: ROW.bob, col: colOf(b, 'Replied on') };
@@ -46,6 +60,29 @@ describe('a fault at every call of onEdit', () => {
       base: captureState(b),
       run: (x) => x.call('onEdit', editEvent(x, at, '46091')),
       wholeRows: ['Activity'],
+      may: mayStamp,
+    });
+  });
+
+  it('after a paste of 50 rows that changes their Status', () => {
+    const b = wideTracker(50);
+    const sheet = sheetOf(b, 'Contacts');
+    const status = colOf(b, 'Status');
+    sheet
+      .getRange(2, status, 50, 1)
+      .setValues(
+        Array.from({ length: 50 }, (_, i) => [
+          ['Messaged', 'Replied', 'Referred', 'Skip', 'To contact'][i % 5],
+        ]),
+      );
+    const at = { row: 2, col: 1, rows: 50, cols: sheet.getLastColumn() };
+    forgetUi(b);
+    expectSafe({
+      name: 'onEdit (50-row paste)',
+      base: captureState(b),
+      run: (x) => x.call('onEdit', editEvent(x, at)),
+      wholeRows: ['Activity'],
+      may: mayStamp,
     });
   });
 });

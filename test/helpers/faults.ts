@@ -175,15 +175,24 @@ function checkSet(where: string, base: string[], clean: string[], got: string[],
   for (const k of b) if (!g.has(k) && c.has(k)) out.push(`${where}: lost ${k.slice(0, 160)}`);
 }
 
-/** The values of one row (A1 keys `X<row>`), column letter → value, for whole-row checks. */
+const rowsJson = new WeakMap<SheetJSON, Map<number, Record<string, unknown>>>();
+/** The values of one row (column letter → value), from a per-sheet index built once. */
 function rowValues(s: SheetJSON | undefined, row: number): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (!s) return out;
-  for (const [a1, cell] of Object.entries(s.cells)) {
-    const m = /^([A-Z]+)(\d+)$/.exec(a1);
-    if (m && Number(m[2]) === row && cell.value !== undefined) out[m[1]!] = cell.value;
+  if (!s) return {};
+  let rows = rowsJson.get(s);
+  if (!rows) {
+    rows = new Map();
+    for (const [a1, cell] of Object.entries(s.cells)) {
+      const m = /^([A-Z]+)(\d+)$/.exec(a1);
+      if (!m || cell.value === undefined) continue;
+      const r = Number(m[2]);
+      const line = rows.get(r) ?? {};
+      line[m[1]!] = cell.value;
+      rows.set(r, line);
+    }
+    rowsJson.set(s, rows);
   }
-  return out;
+  return rows.get(row) ?? {};
 }
 
 const cellJson = new WeakMap<SheetJSON, Map<string, string>>();
@@ -198,11 +207,17 @@ function cellStrings(s: SheetJSON | undefined): Map<string, string> {
   return m;
 }
 
+const lastRows = new WeakMap<SheetJSON, number>();
 function lastRowOf(s: SheetJSON | undefined): number {
-  let last = 0;
-  for (const [a1, cell] of Object.entries(s?.cells ?? {})) {
-    if (cell.value === undefined && cell.formula === undefined) continue;
-    last = Math.max(last, Number(/\d+$/.exec(a1)?.[0] ?? 0));
+  if (!s) return 0;
+  let last = lastRows.get(s);
+  if (last === undefined) {
+    last = 0;
+    for (const [a1, cell] of Object.entries(s.cells)) {
+      if (cell.value === undefined && cell.formula === undefined) continue;
+      last = Math.max(last, Number(/\d+$/.exec(a1)?.[0] ?? 0));
+    }
+    lastRows.set(s, last);
   }
   return last;
 }
@@ -520,7 +535,7 @@ export interface SweepReport {
   name: string;
   /** Faultable calls of one clean run (= fault indexes tried per mode). */
   calls: number;
-  /** Faulted runs made (two modes per call index). */
+  /** Faulted runs made: `fail` at every call, `die` after every call that takes effect. */
   points: number;
   problems: string[];
   /** Every distinct sentence the user was shown in a faulted run. */
@@ -560,13 +575,21 @@ function runOnce(c: FaultCase, fault?: { at: number; mode: FaultMode }) {
 }
 
 /** Faultable calls of one clean run of `c`, and its end state. */
-export function cleanRun(c: FaultCase): { calls: number; state: TrackerState; shown: Shown } {
+export function cleanRun(c: FaultCase): {
+  calls: number;
+  effects: Set<number>;
+  state: TrackerState;
+  shown: Shown;
+} {
   const b = loadState(c.base);
   c.prepare?.(b);
   let calls = 0;
+  const effects = new Set<number>();
   const stop = b.emu.calls.use({
     before(call) {
-      if (faultable(call)) calls++;
+      if (!faultable(call)) return;
+      calls++;
+      if (takesEffect(call)) effects.add(calls);
     },
   });
   let thrown: unknown;
@@ -578,7 +601,18 @@ export function cleanRun(c: FaultCase): { calls: number; state: TrackerState; sh
   stop();
   b.emu.endExecution();
   if (thrown !== undefined) throw new Error(`${c.name}: the clean run failed: ${String(thrown)}`);
-  return { calls, state: captureState(b), shown: shownSince(b, 0, 0, undefined) };
+  return { calls, effects, state: captureState(b), shown: shownSince(b, 0, 0, undefined) };
+}
+
+/**
+ * Whether a call can change anything (a read, a builder step or a new builder cannot). A run that
+ * dies right after a read leaves what dying after the last call that took effect leaves, so the
+ * `die` mode is tried only after calls that take effect; `fail` is tried at every call.
+ */
+export function takesEffect(call: CallInfo): boolean {
+  if (/^(get|is|has|find|new|as|match|toString)/.test(call.method)) return false;
+  if (/Builder$|Condition$|Options$/.test(call.service)) return call.method === 'create';
+  return true;
 }
 
 /** Checks that every sentence shown is plain: no raw service text, stack or `[object Object]`. */
@@ -588,7 +622,8 @@ export function rawShown(shown: Shown): string[] {
 }
 
 /**
- * Runs `c` once with a fault at every faultable call index of a clean run, in both modes, and
+ * Runs `c` once with a fault at every faultable call index of a clean run (`fail`; and `die` after
+ * each call that takes effect), and
  * checks each run: leftovers (see `leftovers`), the lock released (unless the run was halted),
  * plain messages only (a trigger shows none), and that `retry` afterwards leaves exactly the
  * clean run's state.
@@ -608,6 +643,7 @@ export function sweep(c: FaultCase, modes: readonly FaultMode[] = ['fail', 'die'
     report.problems.push(`${c.name}, a clean run changed a user's cell: ${p}`);
   for (let at = 1; at <= clean.calls; at++) {
     for (const mode of modes) {
+      if (mode === 'die' && !clean.effects.has(at)) continue;
       report.points++;
       const { b, probe, lockHeld, shown } = runOnce(c, { at, mode });
       const where = `${c.name}, ${mode} at call ${at} (${probe?.call ?? 'never reached'})`;
@@ -648,5 +684,5 @@ export function sweep(c: FaultCase, modes: readonly FaultMode[] = ['fail', 'die'
 
 /** One line per sweep for the test log: fault points tried and calls per clean run. */
 export function describeSweep(r: SweepReport): string {
-  return `${r.name}: ${r.points} fault points (${r.calls} calls × ${r.points / Math.max(1, r.calls)} modes), ${r.problems.length} problem(s)`;
+  return `${r.name}: ${r.points} fault points (${r.calls} calls failed before taking effect, ${r.points - r.calls} halted after taking effect), ${r.problems.length} problem(s)`;
 }
