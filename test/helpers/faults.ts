@@ -329,7 +329,7 @@ export function leftovers(
   return out;
 }
 
-/** A state as compared between runs: chart ids left out (a replaced chart gets a new id). */
+/** A state as compared between runs: chart ids (a replaced chart gets a new id) and grid sizes left out. */
 function comparable(s: TrackerState): unknown {
   return {
     ...s,
@@ -338,7 +338,11 @@ function comparable(s: TrackerState): unknown {
       ...s.workbook,
       editors: [...s.workbook.editors].sort(),
       viewers: [...s.workbook.viewers].sort(),
-      sheets: s.workbook.sheets.map((sh) => ({ ...sh, charts: sh.charts.map(chartKey) })),
+      // Blank rows or columns at the end of a grid are no difference a user can see.
+      sheets: s.workbook.sheets.map(({ maxRows: _r, maxCols: _c, ...sh }) => ({
+        ...sh,
+        charts: sh.charts.map(chartKey),
+      })),
     },
   };
 }
