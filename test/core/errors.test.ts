@@ -51,6 +51,19 @@ describe('plain messages for Apps Script failures', () => {
     expect(m).toMatch(/^Import ran out of time .*; import the file again\.$/);
   });
 
+  it("uses the caller's own sentence for Google Sheets not answering, and still names a known limit", () => {
+    const where = { action: 'Mark as sent', failed: 'Mark as sent did not finish: press it again.' };
+    expect(
+      plainMessage(new Error('Service Spreadsheets failed while accessing document with id 1.'), where),
+    ).toBe('Mark as sent did not finish: press it again.');
+    expect(plainMessage(new TypeError('x is undefined'), where)).toBe(
+      'Mark as sent did not finish: press it again.',
+    );
+    expect(plainMessage(new Error('Service invoked too many times for one day: email.'), where)).toMatch(
+      /today's limit/,
+    );
+  });
+
   it('passes a UserError through as it is', () => {
     expect(plainMessage(new UserError('Row 4, Degree: "4th" is not a degree.'), 'Score candidates')).toBe(
       'Row 4, Degree: "4th" is not a degree.',
