@@ -385,6 +385,8 @@ export interface EditInput {
    * stamps and Activity follow them rather than what the cells hold now.
    */
   statuses?: readonly string[];
+  /** When the edit was made, if earlier than now (a replayed edit): the time of its stamps and Activity rows. */
+  at?: number;
 }
 
 /** Headers of the columns an edit covers, and how many columns it covers. */
@@ -452,7 +454,7 @@ export function handleEdit(ss: Spreadsheet, edit: EditInput, now: number): boole
       ...(single ? { previous: [edit.oldValue === undefined ? '' : String(edit.oldValue)] } : {}),
       lastLogged: log?.lastStatuses(people) ?? new Map(),
       timeZone: data.timeZone,
-      now,
+      now: edit.at ?? now,
       by: 'edit',
     });
     // Stamp writes are indexed by the edited rows; map them onto the rows read.
