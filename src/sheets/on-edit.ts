@@ -11,12 +11,14 @@ export const ON_EDIT_WAIT_MS = 10_000;
 
 /** The toast when the edit is kept for later because another update holds the lock. */
 export const KEPT_MESSAGE =
-  'Another Referral tracker update is running: your edit is kept, and its date stamp, Activity row and follow-ups are filled in by the next action (any menu item, edit or the morning refresh).';
+  'Another Referral tracker update is running: your edit is kept, and the next action fills in its date stamp, Activity row and follow-ups (run Referrals › Refresh follow-ups when the other update ends, or just go on).';
 
 /** How a failed onEdit run is described in its toast (the edit itself stays in the cell, and is kept). */
 const EDIT_FAILURE = {
   action: 'Updating dates and follow-ups after your edit',
-  again: 'your edit is kept and the next action (any menu item or edit) finishes it',
+  again: 'the next action (any menu item or edit) finishes your edit',
+  failed:
+    'Google Sheets did not answer while updating follow-ups: your edit is kept, and the next action finishes it (run Referrals › Refresh follow-ups in a moment, or just go on).',
 };
 
 /**

@@ -122,7 +122,9 @@ describe('an edit while Sheets fails', () => {
     });
     setStatus(b, 2, ['Messaged'], 'To contact');
     stop();
-    expect(b.emu.spreadsheet.toasts.at(-1)?.message).toMatch(/Google Sheets did not answer/);
+    expect(b.emu.spreadsheet.toasts.at(-1)?.message).toMatch(
+      /Google Sheets did not answer.*your edit is kept/,
+    );
     expect(activity(b)).toHaveLength(1);
     b.call('menuRefreshFollowUps');
     expect(activity(b)).toEqual([['Ann', 'To contact', 'Messaged']]);
