@@ -138,3 +138,34 @@ describe('Set up tracker on a tracker already set up', () => {
     expect(small.reads).toBeLessThanOrEqual(20);
   });
 });
+
+describe('Load example data', () => {
+  it('finishes a run stopped between writing Jobs and Contacts, and still refuses a user’s rows', () => {
+    const clean = loadBundle({ now: '2026-03-10T08:00:00Z' });
+    clean.call('menuLoadExampleData');
+    const wanted = state(clean);
+    const b = loadBundle({ now: '2026-03-10T08:00:00Z' });
+    const stop = b.emu.calls.use({
+      before(call) {
+        // Jobs is written, then Sheets fails on the write of the sample's Contacts rows.
+        const t = call.target as { sheet?: { name?: string }; row?: number; numRows?: number };
+        if (
+          call.key === 'Range.setValues' &&
+          t.sheet?.name === 'Contacts' &&
+          t.row === 2 &&
+          (t.numRows ?? 0) > 5
+        )
+          throw new Error(SERVICE_ERROR);
+      },
+    });
+    b.call('menuLoadExampleData');
+    stop();
+    b.emu.endExecution();
+    expect(b.emu.spreadsheet.self.getSheetByName('Jobs')!.getLastRow()).toBeGreaterThan(1);
+    b.call('menuLoadExampleData');
+    expect(state(b)).toBe(wanted);
+    b.emu.spreadsheet.self.getSheetByName('Contacts')!.getRange('A2').setValue('My own company');
+    b.call('menuLoadExampleData');
+    expect(b.emu.ui.dialogs.at(-1)?.prompt).toMatch(/only into an empty tracker/);
+  });
+});
