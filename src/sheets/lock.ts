@@ -13,32 +13,51 @@ export function isBusy(e: unknown): boolean {
 }
 
 /**
- * Runs `fn` holding the document lock; throws a UserError (BUSY_MESSAGE) if the lock cannot be had
- * in time — also when the lock call itself fails ("Lock timeout…"): the raw text goes to the log.
- * Where there is no current document (an add-on's time-driven run: getDocumentLock() returns
- * null), the user's lock serialises the user's own runs instead. Once the lock is held, edits kept
- * while it was busy are applied first (replayPendingEdits), then `fn` runs.
+ * Runs `fn` holding the lock `getLock` gives; throws a UserError saying `busy` when it cannot be had
+ * in `waitMs` — also when the lock call itself fails ("Lock timeout…": the raw text goes to the
+ * log). A failed release is logged, never thrown: Apps Script releases every lock at the end of the
+ * execution anyway, and a finished action must not turn into an error (nor hide its own error).
  */
-export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
+export function withLock<T>(
+  getLock: () => GoogleAppsScript.Lock.Lock | null,
+  fn: () => T,
+  waitMs: number,
+  busy: string,
+): T {
   let lock: GoogleAppsScript.Lock.Lock | null = null;
   let held = false;
   try {
-    lock = LockService.getDocumentLock() ?? LockService.getUserLock();
+    lock = getLock();
     held = Boolean(lock?.tryLock(waitMs));
   } catch (e) {
-    console.error(`The document lock could not be taken: ${failureDetails(e)}`);
+    console.error(`The lock could not be taken: ${failureDetails(e)}`);
   }
-  if (!lock || !held) throw new UserError(BUSY_MESSAGE);
+  if (!lock || !held) throw new UserError(busy);
   try {
-    replayPendingEdits(SpreadsheetApp.getActiveSpreadsheet(), Date.now());
     return fn();
   } finally {
-    // Apps Script releases every lock at the end of the execution anyway: a failed release must
-    // not turn a finished action into an error (or hide the action's own error).
     try {
       lock.releaseLock();
     } catch (e) {
-      console.error(`Releasing the document lock failed: ${failureDetails(e)}`);
+      console.error(`Releasing a lock failed: ${failureDetails(e)}`);
     }
   }
+}
+
+/**
+ * Runs `fn` holding the document lock; throws a UserError (BUSY_MESSAGE) if the lock cannot be had
+ * in time. Where there is no current document (an add-on's time-driven run: getDocumentLock()
+ * returns null), the user's lock serialises the user's own runs instead. Once the lock is held,
+ * edits kept while it was busy are applied first (replayPendingEdits), then `fn` runs.
+ */
+export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
+  return withLock(
+    () => LockService.getDocumentLock() ?? LockService.getUserLock(),
+    () => {
+      replayPendingEdits(SpreadsheetApp.getActiveSpreadsheet(), Date.now());
+      return fn();
+    },
+    waitMs,
+    BUSY_MESSAGE,
+  );
 }

@@ -1,7 +1,7 @@
 // The daily reminder trigger, bookkept per spreadsheet: turning it on or off in one spreadsheet never
 // touches another's, even where one user's triggers are shared by every spreadsheet (an editor add-on).
 
-import { UserError } from '../core/errors';
+import { LOCK_WAIT_MS, withLock } from './lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Trigger = GoogleAppsScript.Script.Trigger;
@@ -17,7 +17,6 @@ export const DAILY_HOUR = 6;
  * the add-on's morning run, which has no open spreadsheet, must find the id from the trigger alone.
  */
 export const TRIGGER_KEY_PREFIX = 'dailyReminder:';
-const LOCK_WAIT_MS = 10_000;
 
 /** This spreadsheet's daily triggers, and the daily triggers recorded for no spreadsheet at all. */
 export interface DailyTriggers {
@@ -52,17 +51,12 @@ export function spreadsheetIdOfTrigger(triggerUid: string): string | null {
 
 /** Runs `fn` under the user lock, so two of the user's spreadsheets do not bookkeep at once. */
 function withUserLock<T>(fn: () => T): T {
-  const lock = LockService.getUserLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    throw new UserError(
-      'Another Referral tracker change to your reminders is running. Try again in a moment.',
-    );
-  }
-  try {
-    return fn();
-  } finally {
-    lock.releaseLock();
-  }
+  return withLock(
+    () => LockService.getUserLock(),
+    fn,
+    LOCK_WAIT_MS,
+    'Another Referral tracker change to your reminders is running, so nothing was changed. Try again in a moment.',
+  );
 }
 
 function forget(props: GoogleAppsScript.Properties.Properties, trigger: Trigger): void {

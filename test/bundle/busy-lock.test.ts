@@ -1,0 +1,81 @@
+// While another execution holds the lock: every menu action, page call and the daily run says so in
+// plain words and changes nothing.
+import { BUSY_MESSAGE } from '../../src/core/errors';
+import type { LoadedBundle } from '../helpers/bundle';
+import { captureState, loadState, RAW_TEXT, stateDiff, type TrackerState } from '../helpers/faults';
+import { ROW, representativeTracker } from '../helpers/trackers';
+
+const tracker = representativeTracker();
+const base: TrackerState = captureState(tracker);
+const kimDraft = tracker.call<{ fingerprint: string }>('sidebarDraft', ROW.kim, 'first-inmail');
+
+const CSV = [
+  'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+  'Lea,Long,https://www.linkedin.com/in/lea-long,,Acme,Data Scientist,01 Mar 2026',
+].join('\n');
+
+/** A fresh copy of the tracker while another execution holds every lock. */
+function busy(): LoadedBundle {
+  const b = loadState(base);
+  b.emu.lock.holdBySomeoneElse(true);
+  return b;
+}
+
+/** Everything the user was shown: alerts, toasts and what a page's failure handler receives. */
+function shown(b: LoadedBundle, thrown: unknown): string[] {
+  return [
+    ...b.emu.ui.dialogs.map((d) => d.prompt),
+    ...b.emu.spreadsheet.toasts.map((t) => t.message),
+    ...(thrown === undefined ? [] : [(thrown as Error).message]),
+  ];
+}
+
+const WRITERS: [string, (b: LoadedBundle) => unknown][] = [
+  ['Set up tracker', (b) => b.call('menuSetUpTracker')],
+  ['Score candidates', (b) => b.call('menuScoreCandidates')],
+  ['Refresh follow-ups', (b) => b.call('menuRefreshFollowUps')],
+  ['Refresh dashboard', (b) => b.call('menuRefreshDashboard')],
+  ['Load example data', (b) => b.call('menuLoadExampleData')],
+  ['Turn on daily reminders', (b) => b.call('menuTurnOnReminders')],
+  ['Turn off daily reminders', (b) => b.call('menuTurnOffReminders')],
+  ['Import (the dialog)', (b) => b.call('importConnections', CSV)],
+  [
+    'Mark as sent (the sidebar)',
+    (b) => b.call('sidebarMarkSent', ROW.kim, 'first-inmail', kimDraft.fingerprint),
+  ],
+  ['Save call guide (the sidebar)', (b) => b.call('sidebarSaveCallGuide', ROW.di, 'Form', 'After referral')],
+];
+
+describe('while another update holds the document lock', () => {
+  it.each(WRITERS)('%s says so in plain words and changes nothing', (_name, run) => {
+    const b = busy();
+    let thrown: unknown;
+    try {
+      run(b);
+    } catch (e) {
+      thrown = e;
+    }
+    b.emu.endExecution();
+    const said = shown(b, thrown);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(
+      /^Another Referral tracker .* is running.*, so nothing was changed\. Try again in a moment\.$/,
+    );
+    expect(stateDiff(base, captureState(b))).toEqual([]);
+  });
+
+  it('the daily run shows nothing, changes nothing and logs why', () => {
+    const b = busy();
+    b.call('dailyReminder', { authMode: 'FULL', triggerUid: '1' });
+    expect(shown(b, undefined)).toEqual([]);
+    expect(stateDiff(base, captureState(b))).toEqual([]);
+    expect(b.emu.logs.messages().join('\n')).toMatch(
+      /Daily reminder skipped: Another Referral tracker update/,
+    );
+  });
+
+  it('every message of the busy lock is plain (no Apps Script text)', () => {
+    expect(BUSY_MESSAGE).not.toMatch(RAW_TEXT);
+    expect(BUSY_MESSAGE).toMatch(/nothing was changed\. Try again in a moment\.$/);
+  });
+});
