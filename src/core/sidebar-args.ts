@@ -14,7 +14,7 @@ export function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (v === undefined) return 'nothing';
   if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'an invalid number';
   if (isDate(v)) return 'a date';
   if (Array.isArray(v)) return 'a list';
   return `a ${typeof v}`;
