@@ -1,6 +1,6 @@
-// Jest: four projects — pure logic and emulator (unit), the built bundle in node:vm and the playground's
-// command line and xlsx files (bundle), the bundle tests again as an editor add-on (bundle-addon), and
-// headless Chromium against the playground (browser).
+// Jest: four projects — pure logic and emulator (unit), the built bundle in node:vm, the playground's
+// command line and xlsx files and the property-based tests (bundle), the bundle tests again as an
+// editor add-on (bundle-addon), and headless Chromium against the playground (browser).
 const transform = { '^.+\\.tsx?$': '<rootDir>/scripts/jest-transform.cjs' };
 const common = {
   transform,
@@ -20,7 +20,11 @@ module.exports = {
     {
       ...common,
       displayName: 'bundle',
-      testMatch: ['<rootDir>/test/bundle/**/*.test.ts', '<rootDir>/test/playground/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/test/bundle/**/*.test.ts',
+        '<rootDir>/test/playground/**/*.test.ts',
+        '<rootDir>/test/property/**/*.test.ts',
+      ],
     },
     // The bundle tests again with the editor add-on deployment (test/helpers/bundle.ts DEPLOYMENT).
     {

@@ -7,6 +7,7 @@ import { LOCK_TIMEOUT_MESSAGE } from '../../emulator/lock';
 import type { TriggerRecord } from '../../emulator/script-app';
 import type { SheetJSON, WorkbookJSON } from '../../emulator/spreadsheet-app';
 import { isComputed, SETUP_SHEETS } from '../../src/core/schema';
+import { STAMP_COLUMN } from '../../src/core/stamps';
 import { type LoadedBundle, loadBundle } from './bundle';
 
 /** Raw texts a user must never read: Apps Script's own failures, stacks, `[object Object]`. */
@@ -405,8 +406,13 @@ const COMPUTED = new Map(
   SETUP_SHEETS.map((s) => [s.name, new Set(s.columns.filter(isComputed).map((c) => c.header))]),
 );
 
-/** The stamped date columns: an action may fill them when blank, never overwrite them. */
-export const STAMP_HEADERS = ['Messaged on', 'Replied on', 'Referred on', 'Thanked on', 'Outcome shared on'];
+/**
+ * The stamped date columns: an action may fill them when blank, never overwrite them (the Status
+ * stamps of core/stamps, and the dates Mark as sent records).
+ */
+export const STAMP_HEADERS = [
+  ...new Set([...Object.values(STAMP_COLUMN), 'Thanked on', 'Outcome shared on']),
+];
 
 /** A blank stamp cell filled with a date (and its date format). */
 export const mayStamp: MayChange = (c) =>
