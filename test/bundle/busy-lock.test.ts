@@ -3,6 +3,7 @@
 import { BUSY_MESSAGE } from '../../src/core/errors';
 import type { LoadedBundle } from '../helpers/bundle';
 import { captureState, loadState, RAW_TEXT, stateDiff, type TrackerState } from '../helpers/faults';
+import { colOf, sheetOf } from '../helpers/sheets';
 import { ROW, representativeTracker } from '../helpers/trackers';
 
 const tracker = representativeTracker();
@@ -77,5 +78,39 @@ describe('while another update holds the document lock', () => {
   it('every message of the busy lock is plain (no Apps Script text)', () => {
     expect(BUSY_MESSAGE).not.toMatch(RAW_TEXT);
     expect(BUSY_MESSAGE).toMatch(/nothing was changed\. Try again in a moment\.$/);
+  });
+});
+describe('an edit made while the lock is busy', () => {
+  it('is kept as typed, and its stamp and Activity row are written once by the next run', () => {
+    const b = busy();
+    const sheet = sheetOf(b, 'Contacts');
+    const status = colOf(b, 'Status');
+    sheet.getRange(ROW.kim, status).setValue('Messaged');
+    const raw = b.emu.spreadsheet.sheets.find((s) => s.name === 'Contacts')!;
+    b.call('onEdit', {
+      range: raw.rangeAt(ROW.kim, status).self,
+      source: b.emu.spreadsheet.self,
+      authMode: 'LIMITED',
+      value: 'Messaged',
+      oldValue: 'To contact',
+    });
+    b.emu.endExecution();
+    for (const m of shown(b, undefined)) expect(m).not.toMatch(RAW_TEXT);
+    expect(sheet.getRange(ROW.kim, status).getValue()).toBe('Messaged');
+
+    // The other execution ends; the user's next action picks the edit up.
+    b.emu.lock.holdBySomeoneElse(false);
+    b.call('menuRefreshFollowUps');
+    b.call('menuRefreshFollowUps');
+    b.emu.endExecution();
+    const messagedOn = sheet.getRange(ROW.kim, colOf(b, 'Messaged on')).getDisplayValue();
+    expect(messagedOn).toBe('2026-03-10');
+    const activity = sheetOf(b, 'Activity')
+      .getDataRange()
+      .getValues()
+      .filter((r) => r[2] === 'Kim Kent');
+    expect(activity.map((r) => r.slice(1, 6))).toEqual([
+      ['Globex', 'Kim Kent', 'To contact', 'Messaged', 'edit'],
+    ]);
   });
 });
