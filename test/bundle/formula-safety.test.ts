@@ -93,7 +93,8 @@ function formulaLikeTexts(b: LoadedBundle): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const s of b.emu.spreadsheet.toJSON().sheets) {
     for (const c of Object.values(s.cells)) {
-      if (typeof c.value === 'string' && /^[=+\-@]/.test(c.value)) (out[s.name] ??= []).push(c.value);
+      if (typeof c.value !== 'string' || !/^[=+\-@]/.test(c.value)) continue;
+      out[s.name] = [...(out[s.name] ?? []), c.value];
     }
   }
   return out;

@@ -99,7 +99,9 @@ function headersOf(contract: readonly string[]): fc.Arbitrary<string[]> {
     )
     .map(([picked, own, seed]) => {
       const out = [...picked];
-      own.forEach((h, i) => out.splice((seed * (i + 3)) % (out.length + 1), 0, h));
+      own.forEach((h, i) => {
+        out.splice((seed * (i + 3)) % (out.length + 1), 0, h);
+      });
       // A merged header reads as a blank cell after the header it spans.
       return out.filter((h, i) => !(h === '' && (i === 0 || out[i - 1] === '')));
     });
