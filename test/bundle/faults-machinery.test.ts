@@ -52,7 +52,7 @@ function goodAppend(b: LoadedBundle): void {
 }
 
 function problemsOf(c: Omit<FaultCase, 'name' | 'base'>): string[] {
-  return sweep({ name: 'test action', base, ...c }).problems;
+  return sweep({ name: 'test action', base, stride: 1, ...c }).problems;
 }
 
 describe('injectFault', () => {
