@@ -46,6 +46,39 @@ export function rowNumberAt(t: SheetRows, i: number): number {
   return t.rowNumbers ? (t.rowNumbers[i] ?? i + 2) : i + 2;
 }
 
+/**
+ * The Contacts columns the follow-up rules read, and Next action and Due themselves (to write only
+ * what changes): a whole-sheet refresh reads these columns only (see followUpReads).
+ */
+export const FOLLOW_UP_READS: readonly string[] = [
+  C.company,
+  C.job,
+  C.name,
+  C.status,
+  C.messagedOn,
+  C.repliedOn,
+  C.callOn,
+  C.referredOn,
+  C.thankedOn,
+  C.outcomeSharedOn,
+  C.nextAction,
+  C.due,
+];
+
+/** What the Premium trial reminder reads besides: picks still to contact, and what a credit costs. */
+const TRIAL_READS: readonly string[] = [C.pick, C.degree, C.openProfile];
+
+/** The Contacts columns a refresh reads: FOLLOW_UP_READS, and TRIAL_READS while the trial reminder shows. */
+export function followUpReads(
+  settingsRows: readonly (readonly Cell[])[],
+  timeZone: string,
+  now: number,
+): string[] {
+  const { settings } = parseSettings(settingsRows, 2, timeZone);
+  const trial = trialUse(settings, dayOf(now, timeZone), 0, 0) !== null;
+  return trial ? [...FOLLOW_UP_READS, ...TRIAL_READS] : [...FOLLOW_UP_READS];
+}
+
 /** What planFollowUps reads. */
 export interface FollowUpInput {
   readonly contacts: Table;
@@ -402,9 +435,14 @@ export function trialCredits(
   return creditsLeft(parseContacts(contacts, timeZone), settings, dayOf(now, timeZone)).left;
 }
 
-/** Whether any of these contacts has Referred on: their advice then follows an offer accepted anywhere. */
-export function hasReferrer(contacts: SheetRows, timeZone: string): boolean {
-  return parseContacts(contacts, timeZone).some((c) => c.referredOn !== null);
+/**
+ * Whether the change recomputes someone with Referred on: their advice also follows an offer
+ * accepted at any company, so the input must then hold every Accepted job.
+ */
+export function recomputesReferrer(input: AffectedInput): boolean {
+  const world = new World(input.contacts, input.jobs, input.settingsRows, input.timeZone, input.now);
+  for (const c of affectedSets(world, input).contactSet) if (c.referredOn !== null) return true;
+  return false;
 }
 
 /** The Company cell of each row, as typed (trimmed), by sheet row. */

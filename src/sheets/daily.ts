@@ -2,12 +2,11 @@
 
 import { failureDetails, isUserError } from '../core/errors';
 import { describeMissing, NEEDS } from '../core/permissions';
-import { refreshDashboardIfPresent } from './dashboard';
-import { refreshFollowUps, sendDigest } from './followups';
+import { DASHBOARD_READS, refreshDashboardIfPresent } from './dashboard';
+import { readForFollowUps, refreshFollowUps, sendDigest } from './followups';
 import { withDocumentLock } from './lock';
 import { grantOf } from './permissions';
 import { spreadsheetIdOfTrigger } from './triggers';
-import { readTracker } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -60,7 +59,8 @@ export function dailyReminderHandler(e?: { triggerUid?: unknown }): void {
     if (!ss) return;
     withDocumentLock(() => {
       const now = Date.now();
-      const tracker = readTracker(ss);
+      // One read of the Contacts columns follow-ups and the dashboard use, shared by both.
+      const tracker = readForFollowUps(ss, now, DASHBOARD_READS);
       const plan = refreshFollowUps(ss, now, tracker);
       try {
         refreshDashboardIfPresent(ss, now, tracker);

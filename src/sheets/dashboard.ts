@@ -18,7 +18,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The Contacts columns the Dashboard uses (funnel, signals, coverage, credits, follow-ups). */
-const DASHBOARD_READS: readonly string[] = [
+export const DASHBOARD_READS: readonly string[] = [
   C.company,
   C.job,
   C.name,

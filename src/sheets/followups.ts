@@ -9,11 +9,12 @@ import {
   affectedCompanies,
   companyPattern,
   type FollowUpPlan,
-  hasReferrer,
+  followUpReads,
   needsAllReferrers,
   needsEveryReferrer,
   planAffected,
   planFollowUps,
+  recomputesReferrer,
   type SheetRows,
   sameTextPattern,
   trialCredits,
@@ -27,7 +28,16 @@ import { col, headerIndex } from '../core/table';
 import { textKey } from '../core/text';
 import { describeTrial } from '../core/trial';
 import { type Cell, isBlank, isDate } from '../core/values';
-import { appendRows, applyPlan, changedOnly, findRows, readHeaders, readRows, readTable } from './gas-table';
+import {
+  appendRows,
+  applyPlan,
+  changedOnly,
+  findRows,
+  readColumns,
+  readHeaders,
+  readRows,
+  readTable,
+} from './gas-table';
 import { planHighlights } from './highlight';
 import { planSettingNotes, readSettingsRows, readTracker, requireSheet, type TrackerData } from './workbook';
 
@@ -52,7 +62,7 @@ export type RefreshResult = FollowUpPlan & {
 export function refreshFollowUps(
   ss: Spreadsheet,
   now: number,
-  data: TrackerData = readTracker(ss),
+  data: TrackerData = readForFollowUps(ss, now),
 ): RefreshResult {
   const { contacts, jobs, settingsRows, timeZone } = data;
   const plan = planFollowUps({ contacts: contacts.table, jobs: jobs.table, settingsRows, timeZone, now });
@@ -105,6 +115,19 @@ function planPayItForward(
   // Rows left undefined are not written (applyPlan splits its writes around them, reading nothing).
   const plan = { sheet: SHEET.payItForward, columns: [{ header: P.followUpOn, backgrounds: fills }] };
   return { fills: () => applyPlan(sheet, table, plan), rules };
+}
+
+/**
+ * The tracker as Refresh follow-ups needs it: Jobs and Settings whole, only the Contacts columns
+ * the rules read (followUpReads: more while the Premium trial reminder shows), and `extra` ones
+ * for a run that shares the read (the daily run's dashboard).
+ */
+export function readForFollowUps(ss: Spreadsheet, now: number, extra: readonly string[] = []): TrackerData {
+  const tz = ss.getSpreadsheetTimeZone();
+  return readTracker(
+    ss,
+    (sheet, settingsRows) => readColumns(sheet, [...followUpReads(settingsRows, tz, now), ...extra]).table,
+  );
 }
 
 /** Appends rows to Activity in one write (no-op when the sheet is missing). */
@@ -280,7 +303,7 @@ export function readAffected(
   }
   // A referrer's advice also follows an offer accepted at any company; an Accepted job's advice
   // counts every referrer.
-  if (hasReferrer(cPool.toSheetRows(), timeZone)) jPool.read(findAccepted());
+  if (recomputesReferrer(input())) jPool.read(findAccepted());
   if (!everyReferrer && needsAllReferrers(input())) cPool.read(cPool.find(C.referredOn, '.+'));
   const credits = trialNeedsAllContacts(settingsRows, timeZone, now)
     ? trialCredits(readTable(contactsSheet), settingsRows, timeZone, now)
@@ -332,8 +355,12 @@ export function refreshAffected(ss: Spreadsheet, target: AffectedTarget, now: nu
 
 // ---------------------------------------------------------------- Activity
 
-/** Activity headers (PRODUCT "Activity"). */
-const ACTIVITY = { company: 'Company', name: 'Name', to: 'To status' } as const;
+/**
+ * Activity's columns, by position: the add-on writes its rows in this order (Timestamp, Company,
+ * Name, From status, To status, By — ACTIVITY_SHEET), so it reads them back the same way, without
+ * a read of the header row.
+ */
+const ACTIVITY_COLUMNS = { company: 2, name: 3, to: 5, width: 6 } as const;
 
 /**
  * The Activity sheet. Appending reads nothing (Sheet.appendRow, one per row: Sheets puts each
@@ -357,11 +384,12 @@ export class ActivityLog {
     const out = new Map<string, string>();
     const names = people.map((p) => String(p.name ?? '').trim()).filter((n) => n !== '');
     if (names.length === 0) return out;
-    const pool = new RowPool(this.sheet, readHeaders(this.sheet));
-    pool.read(pool.find(ACTIVITY.name, sameTextPattern(names)));
-    for (const row of [...pool.rows.keys()].sort((a, b) => a - b)) {
-      const key = personKey(pool.cell(row, ACTIVITY.company), pool.cell(row, ACTIVITY.name));
-      out.set(key, String(pool.cell(row, ACTIVITY.to) ?? '').trim());
+    const { company, name, to, width } = ACTIVITY_COLUMNS;
+    const found = findRows(this.sheet, name, sameTextPattern(names));
+    const rows = readRows(this.sheet, found, width);
+    for (const row of [...rows.keys()].sort((a, b) => a - b)) {
+      const cells = rows.get(row)!;
+      out.set(personKey(cells[company - 1], cells[name - 1]), String(cells[to - 1] ?? '').trim());
     }
     return out;
   }

@@ -78,13 +78,16 @@ export interface TrackerData {
  * one rule for a missing sheet, used by every action: Contacts is required (a UserError: run Set
  * up tracker); Jobs and Settings are not — a missing Jobs reads as no jobs, missing Settings as the
  * defaults — and each says so in `notes`. `readContacts` reads Contacts (whole by default; an
- * action may read only the columns it uses).
+ * action may read only the columns it uses, which may depend on Settings, read first).
  */
-export function readTracker(ss: Spreadsheet, readContacts: (sheet: Sheet) => Table = readTable): TrackerData {
+export function readTracker(
+  ss: Spreadsheet,
+  readContacts: (sheet: Sheet, settingsRows: Cell[][]) => Table = readTable,
+): TrackerData {
   const sheet = requireSheet(ss, SHEET.contacts);
-  const contacts = { sheet, table: readContacts(sheet) };
-  const jobs = loadOptional(ss, SHEET.jobs);
   const settingsRows = readSettingsRows(ss);
+  const contacts = { sheet, table: readContacts(sheet, settingsRows) };
+  const jobs = loadOptional(ss, SHEET.jobs);
   const notes: string[] = [];
   if (!jobs.sheet) notes.push(missingNote(SHEET.jobs, 'no jobs are linked to your contacts'));
   if (!ss.getSheetByName(SHEET.settings))

@@ -5,11 +5,11 @@ import { dayFromYmd, midnightOf, zonedToInstant } from '../../src/core/dates';
 import {
   affectedCompanies,
   companyPattern,
-  hasReferrer,
   needsAllReferrers,
   needsEveryReferrer,
   planAffected,
   planFollowUps,
+  recomputesReferrer,
   type SheetRows,
   sameTextPattern,
 } from '../../src/core/followup-plan';
@@ -383,7 +383,8 @@ function neighbourhood(contacts: Table, jobs: Table, changedC: number[], changed
   }
   const base = { settingsRows, timeZone: TZ, now: NOW, changedContacts: changedC, changedJobs: changedJ };
   // A referrer among them: the Accepted jobs; an Accepted job recomputed: every referrer.
-  if (hasReferrer(pick(contacts, c), TZ)) addWhere(jobs, accepted, j);
+  if (recomputesReferrer({ ...base, contacts: pick(contacts, c), jobs: pick(jobs, j), everyReferrer: every }))
+    addWhere(jobs, accepted, j);
   if (needsAllReferrers({ ...base, contacts: pick(contacts, c), jobs: pick(jobs, j), everyReferrer: every }))
     addWhere(contacts, referrers, c);
   return { contacts: pick(contacts, c), jobs: pick(jobs, j) };

@@ -1,6 +1,6 @@
 // Highlight rules: red before today, amber today, on the date column and the columns it colours,
 // recognised again whatever column they sit in.
-import { highlightRules, isHighlightRule } from '../../src/core/highlight';
+import { dateFills, highlightRules, isHighlightRule } from '../../src/core/highlight';
 import { C, CONTACTS, DUE_TODAY_FILL, OVERDUE_FILL } from '../../src/core/schema';
 
 const HEADERS = CONTACTS.columns.map((c) => c.header); // Next action = AA, Due = AB
@@ -32,5 +32,18 @@ describe('isHighlightRule', () => {
     expect(isHighlightRule('=AND(ISNUMBER($C2),$D2<TODAY())', OVERDUE_FILL)).toBe(false);
     expect(isHighlightRule('=$C2<TODAY()', OVERDUE_FILL)).toBe(false);
     expect(isHighlightRule(undefined, null)).toBe(false);
+  });
+});
+
+describe('dateFills', () => {
+  const today = 20_000;
+  it('colours past dates red and today amber, and takes away only its own colours', () => {
+    expect(
+      dateFills(
+        [today - 1, today, today + 1, null, today + 3, today - 2],
+        [null, null, OVERDUE_FILL, DUE_TODAY_FILL, '#00ff00', OVERDUE_FILL],
+        today,
+      ),
+    ).toEqual([OVERDUE_FILL, DUE_TODAY_FILL, null, null, undefined, undefined]);
   });
 });
