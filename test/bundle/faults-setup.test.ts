@@ -37,6 +37,9 @@ function expectSafe(c: FaultCase): void {
   console.log(describeSweep(r));
   expect(r.calls).toBeGreaterThan(0);
   expect(r.problems.slice(0, 12)).toEqual([]);
+  // What the user read about the failures: plain sentences (checked in the sweep), among them the
+  // one for Google Sheets not answering, which says to try again.
+  if (!c.silent) expect([...r.failures].join('\n')).toMatch(/Google Sheets did not (respond|answer)/);
 }
 
 describe('a fault at every call of Set up tracker', () => {
