@@ -50,7 +50,20 @@ function tokenize(src: string): string[] {
   return out;
 }
 
+/** Parsed formulas: a sheet's few rules are evaluated for every cell they cover. */
+const parsed = new Map<string, Node>();
+
 function parse(formula: string): Node {
+  let node = parsed.get(formula);
+  if (!node) {
+    node = parseFormula(formula);
+    if (parsed.size > 500) parsed.clear();
+    parsed.set(formula, node);
+  }
+  return node;
+}
+
+function parseFormula(formula: string): Node {
   const body = formula.trim().replace(/^=/, '');
   const t = tokenize(body);
   let p = 0;
@@ -259,10 +272,17 @@ function holds(rule: ConditionalRuleData, sheet: FakeSheet, row: number, col: nu
 }
 
 /**
- * The background a person sees in a cell at `now`: the first conditional rule whose ranges hold
- * the cell and whose condition is true, with a background, else the cell's own fill.
+ * The rule whose format a person sees on a cell at `now`: the first conditional rule (in the sheet's
+ * order) whose ranges hold the cell and whose condition is true, or null. A rule the emulator cannot
+ * evaluate throws, unless `lenient` (the playground, drawing a user's own rules): then it never applies.
  */
-export function displayedBackground(sheet: FakeSheet, row: number, col: number, now: number): string {
+export function appliedRule(
+  sheet: FakeSheet,
+  row: number,
+  col: number,
+  now: number,
+  lenient = false,
+): ConditionalRuleData | null {
   for (const rule of sheet.conditionalRules) {
     const inside = rule.ranges.some(
       (r) =>
@@ -272,10 +292,24 @@ export function displayedBackground(sheet: FakeSheet, row: number, col: number, 
         col >= r.col &&
         col < r.col + r.numCols,
     );
-    if (!inside || !holds(rule, sheet, row, col, now)) continue;
-    // Only the first true rule is drawn; one without a fill leaves the cell's own.
-    if (rule.background) return rule.background;
-    break;
+    if (!inside) continue;
+    let applies: boolean;
+    try {
+      applies = holds(rule, sheet, row, col, now);
+    } catch (e) {
+      if (!lenient) throw e;
+      applies = false;
+    }
+    if (applies) return rule;
   }
-  return sheet.rows[row - 1]?.[col - 1]?.bg ?? '#ffffff';
+  return null;
+}
+
+/**
+ * The background a person sees in a cell at `now`: the first conditional rule whose ranges hold
+ * the cell and whose condition is true, with a background, else the cell's own fill.
+ */
+export function displayedBackground(sheet: FakeSheet, row: number, col: number, now: number): string {
+  // Only the first true rule is drawn; one without a fill leaves the cell's own.
+  return appliedRule(sheet, row, col, now)?.background || (sheet.rows[row - 1]?.[col - 1]?.bg ?? '#ffffff');
 }

@@ -2,8 +2,9 @@
 
 import type vm from 'node:vm';
 import { columnToLetters } from '../emulator/a1';
-import type { ChartData } from '../emulator/builders';
+import type { ChartData, ConditionalRuleData } from '../emulator/builders';
 import { type BuiltProject, type LoadedBundle, loadProject, toRealm } from '../emulator/bundle';
+import { appliedRule } from '../emulator/conditional-format';
 import type { Emulator } from '../emulator/index';
 import { fromWallClock, toWallClock } from '../emulator/number-format';
 import { failureMessage, illegalArg, toClientValue } from '../emulator/script-run';
@@ -103,7 +104,10 @@ export interface ChartView {
   series: { name: string; values: (number | null)[] }[];
 }
 
-/** A rendered cell: display text and the formatting the grid shows. */
+/**
+ * A rendered cell: display text and the formatting the grid shows — what a person sees, so `bg`, `fc` and
+ * `b` are the first applying conditional format rule's over the cell's own.
+ */
 export interface ViewCell {
   t: string;
   bg?: string;
@@ -429,6 +433,13 @@ export class PlaygroundSession {
       numCols = Math.min(sheet.maxCols, Math.max(numCols, right));
     }
     const display = sheet.rangeAt(1, 1, numRows, numCols).getDisplayValues();
+    // Conditional formats are drawn as Sheets draws them: the first true rule's format over the cell's own,
+    // evaluated on the playground's clock (TODAY() follows --today). A rule the emulator cannot evaluate
+    // (a user's formula from an imported file) is not drawn rather than breaking the grid.
+    const now = this.emu.clock.now();
+    const ruled = sheet.conditionalRules.length > 0;
+    const ruleAt = (r: number, c: number): ConditionalRuleData | null =>
+      ruled ? appliedRule(sheet, r, c, now, true) : null;
     const lists: string[][] = [];
     const listIndex = new Map<string, number>();
     const rows: (ViewCell | null)[][] = [];
@@ -437,14 +448,21 @@ export class PlaygroundSession {
       for (let c = 1; c <= numCols; c++) {
         const cell = sheet.cellAt(r, c);
         const t = display[r - 1]![c - 1]!;
-        if (!cell) {
+        const rule = ruleAt(r, c);
+        if (!cell && !rule) {
           line.push(null);
           continue;
         }
         const v: ViewCell = { t };
-        if (cell.bg && cell.bg !== '#ffffff') v.bg = cell.bg;
-        if (cell.fc && cell.fc !== '#000000') v.fc = cell.fc;
-        if (cell.fw === 'bold') v.b = true;
+        const bg = rule?.background || cell?.bg;
+        const fc = rule?.fontColor || cell?.fc;
+        if (bg && bg !== '#ffffff') v.bg = bg;
+        if (fc && fc !== '#000000') v.fc = fc;
+        if (rule?.bold ?? cell?.fw === 'bold') v.b = true;
+        if (!cell) {
+          line.push(Object.keys(v).length === 1 ? null : v);
+          continue;
+        }
         if (cell.ha) v.ha = cell.ha;
         if (cell.wrap) v.w = true;
         if (cell.note) v.note = cell.note;

@@ -1,10 +1,11 @@
 // .xlsx export and import for the playground (exceljs): values, formulas, number formats, fills, fonts,
-// notes, dropdown validation, frozen panes and column widths, converted to and from WorkbookJSON.
+// notes, dropdown validation, conditional formatting, frozen panes and column widths, converted to and from
+// WorkbookJSON.
 
 import { posix } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { columnToLetters, parseA1 } from '../emulator/a1';
+import { columnToLetters, parseA1, quoteSheetName } from '../emulator/a1';
 import { fromWallClock, toWallClock } from '../emulator/number-format';
 import type { CellJSON } from '../emulator/range';
 import type { SheetJSON, WorkbookJSON } from '../emulator/spreadsheet';
@@ -93,6 +94,98 @@ function writeValidations(ws: ExcelJS.Worksheet, sj: SheetJSON): void {
   }
 }
 
+type RuleJSON = SheetJSON['conditionalFormatRules'][number];
+
+/** An Excel quoted string: "text", with " doubled. */
+const excelText = (t: string) => `"${t.replace(/"/g, '""')}"`;
+
+/**
+ * A Sheets conditional format rule as an Excel rule, or null for the kinds not written. Every kind is written
+ * as a formula rule relative to the first range's top-left cell (where Sheets anchors a custom formula too):
+ * a custom formula as it is, "is empty" / "is not empty" as ISBLANK, "text is exactly" as a comparison
+ * (case-insensitive in both). Its format is a differential style: fill, font colour, bold.
+ */
+function excelConditional(
+  rule: RuleJSON,
+  sheet: string,
+  priority: number,
+): ExcelJS.ConditionalFormattingOptions | null {
+  const areas = rule.ranges.map((a1) => parseA1(a1));
+  if (areas.some((a) => !a || a.sheetName !== sheet || !a.startRow || !a.startCol)) return null;
+  const first = areas[0];
+  if (!first) return null;
+  const cell = `${columnToLetters(first.startCol!)}${first.startRow}`;
+  const arg = rule.args[0];
+  const formula =
+    rule.criteria === 'CUSTOM_FORMULA' && typeof arg === 'string'
+      ? arg.replace(/^\s*=/, '')
+      : rule.criteria === 'CELL_EMPTY'
+        ? `ISBLANK(${cell})`
+        : rule.criteria === 'CELL_NOT_EMPTY'
+          ? `NOT(ISBLANK(${cell}))`
+          : rule.criteria === 'TEXT_EQUAL_TO' && typeof arg === 'string'
+            ? `${cell}=${excelText(arg)}`
+            : null;
+  if (formula === null) return null;
+  const style: Partial<ExcelJS.Style> = {};
+  if (rule.background) {
+    // A differential fill's colour is its bgColor for Excel; fgColor too for readers that look there.
+    const color = { argb: argb(rule.background) };
+    style.fill = { type: 'pattern', pattern: 'solid', fgColor: color, bgColor: color };
+  }
+  if (rule.fontColor || rule.bold) {
+    style.font = {
+      ...(rule.bold ? { bold: true } : {}),
+      ...(rule.fontColor ? { color: { argb: argb(rule.fontColor) } } : {}),
+    };
+  }
+  const ref = areas
+    .map(
+      (a) =>
+        `${columnToLetters(a!.startCol!)}${a!.startRow}${a!.endRow ? `:${columnToLetters(a!.endCol ?? a!.startCol!)}${a!.endRow}` : ''}`,
+    )
+    .join(' ');
+  return { ref, rules: [{ type: 'expression', formulae: [formula], priority, style }] };
+}
+
+/**
+ * The conditional format rules of an imported sheet, in priority order. Formula rules become custom-formula
+ * rules (whatever program wrote them); colour scales, data bars, icon sets, top-10 and the other built-in
+ * kinds are not read (the playground does not draw them).
+ */
+function conditionalsOf(ws: ExcelJS.Worksheet): RuleJSON[] {
+  const found: { priority: number; rule: RuleJSON }[] = [];
+  const cfs = (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] })
+    .conditionalFormattings;
+  for (const cf of cfs ?? []) {
+    const ranges = String(cf.ref ?? '')
+      .replace(/\$/g, '')
+      .split(/\s+/)
+      .filter((r) => parseA1(r)?.startRow)
+      .map((r) => `${quoteSheetName(ws.name)}!${r}`);
+    if (ranges.length === 0) continue;
+    for (const r of cf.rules) {
+      if (r.type !== 'expression' || typeof r.formulae?.[0] !== 'string') continue;
+      const fill = r.style?.fill;
+      const background =
+        fill && fill.type === 'pattern' ? (hexOf(fill.bgColor) ?? hexOf(fill.fgColor)) : undefined;
+      const fontColor = hexOf(r.style?.font?.color);
+      found.push({
+        priority: r.priority ?? Number.MAX_SAFE_INTEGER,
+        rule: {
+          ranges,
+          criteria: 'CUSTOM_FORMULA',
+          args: [`=${r.formulae[0]}`],
+          ...(background ? { background } : {}),
+          ...(fontColor ? { fontColor } : {}),
+          ...(r.style?.font?.bold ? { bold: true } : {}),
+        },
+      });
+    }
+  }
+  return found.sort((a, b) => a.priority - b.priority).map((f) => f.rule);
+}
+
 /** A file given to import that is not an .xlsx workbook; the message is for the person who chose it. */
 export class NotXlsxError extends Error {}
 const NOT_XLSX = 'That file is not an .xlsx workbook';
@@ -153,6 +246,14 @@ export async function exportXlsx(book: WorkbookJSON): Promise<Buffer> {
       if (cj.note) cell.note = cj.note;
     }
     writeValidations(ws, sj);
+    // Sheets applies the first true rule: its order becomes Excel's priority (1 first).
+    let priority = 1;
+    for (const rule of sj.conditionalFormatRules ?? []) {
+      const cf = excelConditional(rule, sj.name, priority);
+      if (!cf) continue;
+      ws.addConditionalFormatting(cf);
+      priority++;
+    }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -354,10 +455,10 @@ export async function importXlsx(data: Buffer | ArrayBuffer, base: WorkbookJSON)
       columnWidths,
       hiddenColumns,
       cells,
-      // Protections, conditional formatting and charts do not travel through .xlsx: keep those of the sheet
-      // replaced (a chart whose data sheet is gone draws as "No data").
+      // Conditional formatting comes from the file, like fills. Protections and charts do not travel through
+      // .xlsx: keep those of the sheet replaced (a chart whose data sheet is gone draws as "No data").
       protections: previous?.protections ?? [],
-      conditionalFormatRules: previous?.conditionalFormatRules ?? [],
+      conditionalFormatRules: conditionalsOf(ws),
       charts: previous?.charts ?? [],
     });
     nextId++;

@@ -560,6 +560,14 @@ suite('playground', () => {
     await idle();
     await expect(cell(2, 5).textContent()).resolves.toBe('2026-03-10');
     await expect(cell(2, 6).textContent()).resolves.toBe('2026-03-12 14:30');
+    // The file's conditional formats are drawn: the date before today red, "Messaged" green and bold.
+    const look = (r: number, c: number) =>
+      cell(r, c).evaluate((d) => {
+        const s = getComputedStyle(d);
+        return [s.backgroundColor, s.color, d.classList.contains('bold')];
+      });
+    expect((await look(2, 5))[0]).toBe('rgb(244, 199, 195)');
+    expect((await look(2, 3)).slice(1)).toEqual(['rgb(24, 128, 56)', true]);
     expect(await cell(2, 3).locator('option').allTextContents()).toEqual([
       '',
       'To contact',
@@ -629,6 +637,83 @@ suite('playground', () => {
         expect(s.sheet.rows[1]![notes - 1]?.t).toBe('kept across restarts');
       } finally {
         await again.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('draws red and amber as Sheets does on any --today: two days after a due date red without a refresh, later still right', async () => {
+    const plus = (day: string, n: number) =>
+      new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const D0 = '2026-03-02';
+    const dir = mkdtempSync(join(tmpdir(), 'playground-today-'));
+    /** Starts the playground on the same workbook with --today, and reads each Contacts row's Due from its API. */
+    const startOn = async (today: string) => {
+      const run = await startPlayground(['--today', today], dir);
+      const view = ((await (await fetch(`${run.url}api/state?sheet=Contacts`)).json()) as State).sheet;
+      return { run, view };
+    };
+    /** The background colours the page draws on a Contacts row's Next action and Due cells. */
+    const painted = async (url: string, view: SheetView, r: number) => {
+      await page.goto(url);
+      await page.waitForSelector('body[data-ready="true"]');
+      await dismissAlerts();
+      await page.click('.tab:text-is("Contacts")');
+      await page.waitForSelector('body[data-sheet="Contacts"]');
+      await page.waitForLoadState('networkidle');
+      await page.evaluate(
+        (top) => {
+          document.getElementById('grid')!.scrollTop = top;
+        },
+        Math.max(0, (r - 5) * 22),
+      );
+      const cols = [column(view, 'Next action'), column(view, 'Due')];
+      // Read in one go once both cells are drawn (a refresh may redraw the rows meanwhile).
+      const colours = await page.waitForFunction(
+        ([row, cs]) => {
+          const doms = cs.map((c) => document.querySelector(`.cell.data[data-r="${row}"][data-c="${c}"]`));
+          return doms.every((d) => d !== null) ? doms.map((d) => getComputedStyle(d!).backgroundColor) : null;
+        },
+        [r, cols] as const,
+      );
+      return colours.jsonValue();
+    };
+    const RED = 'rgb(244, 199, 195)'; // OVERDUE_FILL #f4c7c3
+    const AMBER = 'rgb(252, 232, 178)'; // DUE_TODAY_FILL #fce8b2
+    const WHITE = 'rgb(255, 255, 255)';
+    try {
+      // Day 0: the example data is set up, scored and refreshed; some follow-ups fall due later.
+      const first = await startOn(D0);
+      const due = column(first.view, 'Due');
+      const later = first.view.rows
+        .map((row, i) => ({ r: i + 1, due: row[due - 1]?.t ?? '' }))
+        .filter((x) => x.r > 1 && /^\d{4}-\d{2}-\d{2}$/.test(x.due) && x.due > D0)
+        .sort((a, b) => a.due.localeCompare(b.due));
+      const a = later[0]!;
+      const b = later.find((x) => x.due > plus(a.due, 2))!;
+      expect(b).toBeDefined();
+      try {
+        expect(await painted(first.run.url, first.view, a.r)).toEqual([WHITE, WHITE]);
+      } finally {
+        await first.run.stop();
+      }
+
+      // Two days after a's due date, with no refresh run: a is red; b, due later, has no fill.
+      const second = await startOn(plus(a.due, 2));
+      try {
+        expect(await painted(second.run.url, second.view, a.r)).toEqual([RED, RED]);
+        expect(await painted(second.run.url, second.view, b.r)).toEqual([WHITE, WHITE]);
+      } finally {
+        await second.run.stop();
+      }
+      // A later day, on b's due date: b is amber and a still red.
+      const third = await startOn(b.due);
+      try {
+        expect(await painted(third.run.url, third.view, b.r)).toEqual([AMBER, AMBER]);
+        expect(await painted(third.run.url, third.view, a.r)).toEqual([RED, RED]);
+      } finally {
+        await third.run.stop();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 // What a person sees: conditional format rules drawn over a cell's own fill, evaluated at the
 // emulator's clock in the spreadsheet's time zone (TODAY), first true rule wins.
+import { appliedRule } from '../../emulator/conditional-format';
 import { CallCounter, Clock, type EmulatorContext, hostRealm } from '../../emulator/context';
 import { createSpreadsheetApp } from '../../emulator/spreadsheet-app';
 
@@ -93,5 +94,25 @@ describe('conditional formatting as drawn', () => {
         .build(),
     ]);
     expect(() => raw.displayedBackground(1, 1)).toThrow('does not evaluate VLOOKUP()');
+    // The playground, drawing a user's own rules, asks leniently: such a rule never applies.
+    const now = Date.parse('2026-03-10T12:00:00Z');
+    expect(appliedRule(raw, 1, 1, now, true)).toBeNull();
+  });
+
+  it('names the rule that applies, with its whole format (font colour, bold)', () => {
+    const { app, sheet, raw } = setup('2026-03-10T12:00:00Z');
+    sheet.getRange('A1').setValue('x');
+    sheet.setConditionalFormatRules([
+      app
+        .newConditionalFormatRule()
+        .whenTextEqualTo('X')
+        .setFontColor('#188038')
+        .setBold(true)
+        .setRanges([sheet.getRange('A1:A2')])
+        .build(),
+    ]);
+    const now = Date.parse('2026-03-10T12:00:00Z');
+    expect(appliedRule(raw, 1, 1, now)).toMatchObject({ fontColor: '#188038', bold: true });
+    expect(appliedRule(raw, 2, 1, now)).toBeNull();
   });
 });
