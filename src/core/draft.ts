@@ -3,8 +3,9 @@
 import { type ActivityEntry, adviseMessage, fallbackType, lastSent, warningsFor } from './advice';
 import { availabilitySlots, availabilityText, contactZone, yourZone } from './availability';
 import { CALL_GUIDE } from './call-guide';
-import { isoDay } from './dates';
+import { dayOf, isoDay } from './dates';
 import { contactFingerprint } from './fingerprint';
+import type { MarkSentRecord } from './mark-sent';
 import {
   channelFor,
   findTemplate,
@@ -51,6 +52,8 @@ export interface DraftInput {
   readonly activity: readonly ActivityEntry[];
   /** Bad Settings values, in words ("Availability: …"), shown with the draft. */
   readonly settingProblems: readonly string[];
+  /** A Mark as sent of this person that stopped halfway (core/mark-sent), or null. */
+  readonly unfinished?: MarkSentRecord | null;
 }
 
 /**
@@ -130,6 +133,11 @@ export function markSentHint(type: MessageType, contact: Contact): string {
   return `Mark as sent ${parts.join(', ')}.`;
 }
 
+/** The hint when an earlier Mark as sent of this message stopped halfway: pressing it again finishes it. */
+export function finishHint(record: MarkSentRecord, timeZone: string): string {
+  return `Mark as sent of this ${MESSAGE_INFO[record.type].label} on ${isoDay(dayOf(record.at, timeZone))} stopped before it finished: press Mark as sent to finish recording it (nothing is recorded twice).`;
+}
+
 /** The person block of the sidebar (all text). */
 export function personInfo(input: DraftInput, contact: Contact): PersonInfo {
   const { headers, cells, row } = input;
@@ -164,15 +172,20 @@ export function callGuideFor(job: Job | null, language: Language): CallGuide {
   };
 }
 
-/** The message type a draft shows: the one asked for, else the suggestion, else the person's stage's. */
+/**
+ * The message type a draft shows: the one asked for, else the one a stopped Mark as sent left
+ * unfinished, else the suggestion, else the person's stage's.
+ */
 export function draftType(
   contact: Contact,
   jobs: readonly Job[],
   settings: Pick<Settings, 'plan'>,
   wanted: MessageType | null,
   timeZone: string,
+  unfinished: MarkSentRecord | null = null,
 ): MessageType {
   if (wanted) return wanted;
+  if (unfinished) return unfinished.type;
   const job = jobFor(contact, jobs);
   return (
     adviseMessage(contact, job, { plan: settings.plan, timeZone }).suggested ??
@@ -183,7 +196,8 @@ export function draftType(
 /**
  * Decides the draft for a contact: the advice (PRODUCT.md point 20) and the message type (the one
  * asked for, else the suggestion, else what the person's stage would use), the warnings that need
- * a confirm (point 21), the language (asked for, else Settings), the template and its channel
+ * a confirm (point 21) — none, with a hint to finish it, for a Mark as sent of this message that
+ * stopped halfway (`unfinished`) — the language (asked for, else Settings), the template and its channel
  * (which follows the person), the placeholders filled (availability: the overlap with their
  * working hours, in their zone), LinkedIn's limits for the channel and plan, and the call guide.
  * Pure: everything it needs is in `input`.
@@ -198,8 +212,13 @@ export function planDraft(
   const job = jobFor(contact, input.jobs);
   const ctx = { plan: settings.plan, timeZone };
   const advice = adviseMessage(contact, job, ctx);
-  const type = draftType(contact, input.jobs, settings, wanted, timeZone);
-  const warnings = warningsFor(type, contact, job, { ...ctx, sent: lastSent(type, contact, input.activity) });
+  const unfinished = input.unfinished ?? null;
+  const type = draftType(contact, input.jobs, settings, wanted, timeZone, unfinished);
+  // Finishing a stopped Mark as sent is no second send: nothing to warn about or confirm.
+  const finishing = unfinished?.type === type ? unfinished : null;
+  const warnings = finishing
+    ? []
+    : warningsFor(type, contact, job, { ...ctx, sent: lastSent(type, contact, input.activity) });
   const language = lang ?? settings.language;
   const { template, builtIn, legacy } = templateFor(input.templates, type, language);
   const channel = channelFor(type, parseChannel(template.channel) ?? MESSAGE_INFO[type].channel, contact);
@@ -250,7 +269,7 @@ export function planDraft(
     keepShortWords: KEEP_SHORT_WORDS,
     timeZone: zone.timeZone,
     timeZoneSource: zone.source,
-    markSentHint: markSentHint(type, contact),
+    markSentHint: finishing ? finishHint(finishing, timeZone) : markSentHint(type, contact),
     builtInTemplate: builtIn,
     problems,
     callGuide: callGuideFor(job, language),

@@ -5,7 +5,8 @@ import { col, headerIndex } from './table';
 import { textKey } from './text';
 import { isBlank, isDate } from './values';
 
-function cellKey(v: unknown): string {
+/** A cell's value as a short typed key (`d<ms>`, `n12`, `sText`; blank is `s`): equal keys, equal values. */
+export function cellKey(v: unknown): string {
   if (isDate(v)) return `d${v.getTime()}`;
   if (v === null || v === undefined) return 's';
   return `${typeof v === 'number' ? 'n' : typeof v === 'boolean' ? 'b' : 's'}${String(v)}`;
@@ -29,6 +30,11 @@ export function personKey(headers: readonly unknown[], cells: readonly unknown[]
     return i < 0 ? '' : textKey(cells[i]);
   };
   return `${at(C.company)}\u0001${at(C.name)}`;
+}
+
+/** A short id of who a Contacts row is about (a hash of personKey), e.g. for a document property key. */
+export function personId(headers: readonly unknown[], cells: readonly unknown[]): string {
+  return hash(personKey(headers, cells));
 }
 
 /**

@@ -1,15 +1,16 @@
 // What "Mark as sent" decides: refuse or record, the message's stamp, the Status move (stamped and
-// logged like an edit), the Activity row and the InMail credit — as write plans.
+// logged like an edit), the Activity row and the InMail credit — kept as a record a rerun finishes.
 
 import { type ActivityEntry, lastSent, markSentBy, warningsFor } from './advice';
 import { type Day, dayOf, midnightOf } from './dates';
-import { FIRST_CONTACT, type MessageType, markSentEffect } from './messages';
+import { cellKey } from './fingerprint';
+import { MESSAGE_TYPES, type MessageType, markSentEffect } from './messages';
 import type { Contact, Job } from './rows';
-import { C, type Plan, SHEET, type Status } from './schema';
+import { C, type Plan, SHEET, STATUSES, type Status } from './schema';
 import { applyStamps, type StampWrite, stampPlan, stampsForStatusChange } from './stamps';
 import { col, headerIndex, type Table, type WritePlan } from './table';
 import { textKey } from './text';
-import { type Cell, escapeFormula, isBlank } from './values';
+import { type Cell, escapeFormula, isBlank, isDate } from './values';
 
 /** The plan of one Mark as sent. */
 export interface MarkSentPlan {
@@ -116,29 +117,204 @@ export function planMarkSent(input: {
 }
 
 /**
- * One InMail credit spent: the Settings "InMail credits left" row (0-based among `settingsRows`)
- * and its new value, or null when the setting is missing or holds no number (blank = estimate).
+ * One InMail credit spent: the Settings "InMail credits left" row (0-based among `settingsRows`),
+ * the number it holds and its new value, or null when the setting is missing or holds no number
+ * (blank = estimate).
  */
 export function planCreditUse(
   settingsRows: readonly (readonly Cell[])[],
-): { index: number; value: number } | null {
+): { index: number; from: number; value: number } | null {
   const index = settingsRows.findIndex((r) => textKey(r[0]) === 'inmail credits left');
   if (index < 0) return null;
   const v = settingsRows[index]?.[1];
   if (isBlank(v)) return null;
   const n = typeof v === 'number' ? v : Number(String(v ?? '').trim());
   if (!Number.isFinite(n)) return null;
-  return { index, value: Math.max(0, Math.floor(n) - 1) };
+  return { index, from: n, value: Math.max(0, Math.floor(n) - 1) };
 }
 
-/** What one Mark as sent call decides: refuse (nothing written), or record with this plan. */
+/**
+ * What one Mark as sent writes, decided once and kept (in document properties, by sheets/draft)
+ * from before its first write until its last: a run that stops halfway is finished by the next
+ * Mark as sent of the same message from this record, never decided again. Every cell write is a
+ * compare-and-set — made only while the cell still holds what the first run read — so a write
+ * already made (or a cell the user changed since) is left alone, and the Activity row is appended
+ * only when Activity does not show it yet.
+ */
+export interface MarkSentRecord {
+  readonly type: MessageType;
+  /** When it was marked as sent (epoch ms): the Activity row's Timestamp. */
+  readonly at: number;
+  /** Status before and after (equal when Status does not move), as logged on Activity. */
+  readonly from: Status;
+  readonly to: Status;
+  /** Activity's By ("Mark as sent" for a Status move, else "Mark as sent: <message>"). */
+  readonly by: string;
+  /** The date columns it stamps: header, the date (epoch ms) and the cell it replaces (core/fingerprint cellKey). */
+  readonly stamps: readonly { readonly header: string; readonly at: number; readonly was: string }[];
+  /** Settings "InMail credits left": the number it held and the one it gets, or null (no credit used). */
+  readonly credit: { readonly from: number; readonly to: number } | null;
+}
+
+/** The record of a planned Mark as sent of `type` at `now`, from its plan and the row and Settings as read. */
+export function markSentRecord(input: {
+  type: MessageType;
+  now: number;
+  planned: MarkSentPlan;
+  headers: readonly string[];
+  cells: readonly Cell[];
+  settingsRows: readonly (readonly Cell[])[];
+}): MarkSentRecord {
+  const { planned } = input;
+  const idx = headerIndex(input.headers);
+  const stamps: { header: string; at: number; was: string }[] = [];
+  for (const c of planned.plan.columns) {
+    const v = c.values?.find((x) => x !== undefined);
+    if (c.header === C.status || !isDate(v)) continue;
+    stamps.push({ header: c.header, at: v.getTime(), was: cellKey(input.cells[col(idx, c.header)]) });
+  }
+  const credit = planned.costsCredit ? planCreditUse(input.settingsRows) : null;
+  return {
+    type: input.type,
+    at: input.now,
+    from: planned.statusFrom,
+    to: planned.statusTo,
+    by: String(planned.activity[0]?.[5] ?? markSentBy(input.type)),
+    stamps,
+    credit: credit ? { from: credit.from, to: credit.value } : null,
+  };
+}
+
+/** A record as stored (JSON), or null when there is none or it is not one (then it is ignored). */
+export function parseMarkSentRecord(text: string | null | undefined): MarkSentRecord | null {
+  if (!text) return null;
+  let r: Partial<MarkSentRecord>;
+  try {
+    r = JSON.parse(text) as Partial<MarkSentRecord>;
+  } catch {
+    return null;
+  }
+  const num = (n: unknown) => typeof n === 'number' && Number.isFinite(n);
+  const status = (t: unknown) => typeof t === 'string' && (STATUSES as readonly string[]).includes(t);
+  if (
+    !r ||
+    typeof r !== 'object' ||
+    !(MESSAGE_TYPES as readonly unknown[]).includes(r.type) ||
+    !num(r.at) ||
+    !status(r.from) ||
+    !status(r.to) ||
+    typeof r.by !== 'string' ||
+    !Array.isArray(r.stamps) ||
+    !r.stamps.every((x) => x && typeof x.header === 'string' && num(x.at) && typeof x.was === 'string') ||
+    !(r.credit === null || (r.credit && num(r.credit.from) && num(r.credit.to)))
+  )
+    return null;
+  return r as MarkSentRecord;
+}
+
+/** The writes a record still needs, given the row, Settings and the person's Activity rows now. */
+export interface MarkSentWrites {
+  /** Contacts cells still to write (Status, the stamps). */
+  readonly plan: WritePlan;
+  /** The contact's row once written (to recompute its follow-ups). */
+  readonly after: Table;
+  /** The Contacts columns the record concerns, written now or earlier (the follow-ups' inputs). */
+  readonly changed: readonly string[];
+  /** Rows to append to Activity: the record's, unless Activity shows it already. */
+  readonly activity: (string | Date)[][];
+  /** The Settings credit write still to make (0-based row among `settingsRows`), or null. */
+  readonly credit: { index: number; value: number } | null;
+  /** InMail credits left once written, when this Mark as sent used one and Settings shows it. */
+  readonly creditsLeft: number | null;
+}
+
+/** Whether an Activity row is the record's own (same person, By, To status and time, to the second). */
+function logs(e: ActivityEntry, record: MarkSentRecord, name: string): boolean {
+  return (
+    e.at !== null &&
+    Math.abs(e.at - record.at) < 1000 &&
+    textKey(e.name) === textKey(name) &&
+    textKey(e.by) === textKey(record.by) &&
+    textKey(e.to) === textKey(record.to)
+  );
+}
+
+/**
+ * The writes of a record (PRODUCT.md point 21; docs/reliability.md): Status, when it still holds
+ * `from`; each stamp, when its cell still holds what the first run replaced; the credit, when
+ * Settings still holds the number it had; the Activity row, unless `finishing` and Activity shows
+ * it. On the first run every condition holds, so this is the whole plan; on a finishing run it is
+ * what is left.
+ */
+export function planRecordWrites(input: {
+  contacts: Table;
+  contact: Contact;
+  record: MarkSentRecord;
+  settingsRows: readonly (readonly Cell[])[];
+  /** The person's Activity rows (read when finishing). */
+  activity: readonly ActivityEntry[];
+  /** A later run finishing the record (true), or its first run (false: nothing is written yet). */
+  finishing: boolean;
+}): MarkSentWrites {
+  const { contacts: table, contact, record } = input;
+  const idx = headerIndex(table.headers);
+  const cells = table.rows[contact.index] ?? [];
+  const values = new Map<string, Cell>();
+  const changed: string[] = [];
+  if (record.to !== record.from && col(idx, C.status) >= 0) {
+    changed.push(C.status);
+    if (contact.status === record.from) values.set(C.status, record.to);
+  }
+  for (const s of record.stamps) {
+    const i = col(idx, s.header);
+    if (i < 0) continue;
+    changed.push(s.header);
+    if (cellKey(cells[i]) === s.was) values.set(s.header, new Date(s.at));
+  }
+  const blank = () => new Array<Cell | undefined>(table.rows.length).fill(undefined);
+  const columns = [...values].map(([header, value]) => {
+    const column = blank();
+    column[contact.index] = value;
+    return { header, values: column };
+  });
+  const moved = cells.slice();
+  for (const [header, value] of values) moved[col(idx, header)] = value;
+  const rows = table.rows.slice();
+  rows[contact.index] = moved;
+
+  const now = planCreditUse(input.settingsRows);
+  const spend = record.credit && now && now.from === record.credit.from;
+  const left = record.credit && now && (spend || now.from === record.credit.to) ? record.credit.to : null;
+  const logged = input.finishing && input.activity.some((e) => logs(e, record, contact.name));
+  return {
+    plan: { sheet: SHEET.contacts, columns },
+    after: { headers: table.headers, rows },
+    changed,
+    activity: logged
+      ? []
+      : [
+          [
+            new Date(record.at),
+            escapeFormula(contact.company),
+            escapeFormula(contact.name),
+            record.from,
+            record.to,
+            record.by,
+          ],
+        ],
+    credit: spend && now && record.credit ? { index: now.index, value: record.credit.to } : null,
+    creditsLeft: left,
+  };
+}
+
+/** What one Mark as sent call decides: refuse (nothing written), or write this record. */
 export type MarkSentDecision =
   | { readonly kind: 'refuse'; readonly message: string }
   | {
       readonly kind: 'record';
-      readonly plan: MarkSentPlan;
-      /** True when an earlier Mark as sent stamped the row today but stopped before logging it. */
-      readonly completing: boolean;
+      readonly record: MarkSentRecord;
+      /** True when an earlier Mark as sent of this message stopped halfway: this run finishes its record. */
+      readonly finishing: boolean;
     };
 
 /** What decideMarkSent reads. */
@@ -149,12 +325,21 @@ export interface MarkSentInput {
   readonly job: Job | null;
   readonly type: MessageType;
   readonly plan: Plan;
+  /** Settings rows below the header (for the credit). */
+  readonly settingsRows: readonly (readonly Cell[])[];
   /** Activity rows about this person (read when activityNeeded says so; [] otherwise). */
   readonly activity: readonly ActivityEntry[];
+  /** The record an earlier Mark as sent of this person left unfinished, or null. */
+  readonly unfinished: MarkSentRecord | null;
   /** The user confirmed what the draft warned about. */
   readonly confirmed: boolean;
   readonly timeZone: string;
   readonly now: number;
+}
+
+/** Whether a message leaves no date on the row (a reply, an intro request): only Activity can tell a repeat. */
+export function stampsNothing(type: MessageType): boolean {
+  return markSentEffect(type, { status: 'To contact', degree: null, openProfile: null }).stamp === undefined;
 }
 
 function stampDay(contact: Contact, header: string | undefined): Day | null {
@@ -164,15 +349,10 @@ function stampDay(contact: Contact, header: string | undefined): Day | null {
   return null;
 }
 
-/** Whether a message leaves no date on the row (a reply, an intro request): only Activity can tell a repeat. */
-export function stampsNothing(type: MessageType): boolean {
-  return markSentEffect(type, { status: 'To contact', degree: null, openProfile: null }).stamp === undefined;
-}
-
 /**
- * Whether Mark as sent needs the person's Activity rows: for a message that stamps nothing (to
- * tell a repeat), and when the row already holds today's stamp for it (a repeat, or an earlier
- * run that stopped between stamping the row and logging it). A first send needs none.
+ * Whether the draft and Mark as sent need the person's Activity rows to tell a repeat: for a
+ * message that stamps nothing, and when the row already holds today's stamp for it (Activity then
+ * dates the earlier send). A first send needs none.
  */
 export function activityNeeded(type: MessageType, contact: Contact, now: number, timeZone: string): boolean {
   if (stampsNothing(type)) return true;
@@ -180,54 +360,17 @@ export function activityNeeded(type: MessageType, contact: Contact, now: number,
 }
 
 /**
- * Decides a Mark as sent (PRODUCT.md point 21, issue 15 point 3). Mark as sent writes the row
- * (Status, stamp) first, then its Activity row, then the credit, then the follow-ups.
- * - completing: the row shows this message stamped today (and moved to Messaged for a first
- *   message) but Activity has no row for it today: an earlier run stopped between the two writes.
- *   Only the Activity row is written now — the real transition ("To contact → Messaged"), once —
- *   with the credit and the follow-ups.
- * - otherwise a message the advice warns about, or one already marked as sent, is refused unless
- *   `confirmed`; a confirmed repeat is logged again, openly.
+ * Decides a Mark as sent (PRODUCT.md point 21, issue 15 point 3).
+ * - finishing: an earlier Mark as sent of this message to this person stopped halfway (its record
+ *   is `unfinished`): this run writes what that record still needs, whatever the row shows now
+ *   and without a confirm — it is the same message, not a second one.
+ * - otherwise a message the advice warns about, or one already marked as sent (its stamp, or an
+ *   Activity row), is refused unless `confirmed`; a confirmed repeat is logged again, openly.
  */
 export function decideMarkSent(input: MarkSentInput): MarkSentDecision {
   const { contact, job, type, timeZone, now } = input;
-  const today = dayOf(now, timeZone);
-  const first = FIRST_CONTACT.includes(type);
-  const effect = markSentEffect(type, contact);
-  const stampedToday = !stampsNothing(type) && stampDay(contact, effect.stamp) === today;
-  const loggedToday = input.activity.some(
-    (e) =>
-      e.at !== null &&
-      dayOf(e.at, timeZone) === today &&
-      textKey(e.name) === textKey(contact.name) &&
-      (lastSent(type, contact, [e]) !== null || (first && textKey(e.to) === 'messaged')),
-  );
-  if (stampedToday && !loggedToday && (!first || contact.status === 'Messaged')) {
-    const from: Status = first ? 'To contact' : contact.status;
-    const moved = first;
-    return {
-      kind: 'record',
-      completing: true,
-      plan: {
-        plan: { sheet: SHEET.contacts, columns: [] },
-        after: input.contacts,
-        activity: [
-          [
-            new Date(now),
-            escapeFormula(contact.company),
-            escapeFormula(contact.name),
-            from,
-            contact.status,
-            moved ? 'Mark as sent' : markSentBy(type),
-          ],
-        ],
-        stamped: '',
-        statusFrom: from,
-        statusTo: contact.status,
-        costsCredit: markSentEffect(type, { ...contact, status: from }).costsCredit,
-      },
-    };
-  }
+  if (input.unfinished && input.unfinished.type === type)
+    return { kind: 'record', record: input.unfinished, finishing: true };
   const sent = lastSent(type, contact, input.activity);
   const warnings = warningsFor(type, contact, job, { plan: input.plan, timeZone, sent });
   if (warnings.length > 0 && !input.confirmed) {
@@ -236,10 +379,19 @@ export function decideMarkSent(input: MarkSentInput): MarkSentDecision {
       message: `${warnings.join(' ')} Nothing was recorded: confirm in the sidebar to mark it as sent anyway.`,
     };
   }
+  const planned = planMarkSent({ contacts: input.contacts, contact, type, timeZone, now });
+  const cells = input.contacts.rows[contact.index] ?? [];
   return {
     kind: 'record',
-    plan: planMarkSent({ contacts: input.contacts, contact, type, timeZone, now }),
-    completing: false,
+    record: markSentRecord({
+      type,
+      now,
+      planned,
+      headers: input.contacts.headers,
+      cells,
+      settingsRows: input.settingsRows,
+    }),
+    finishing: false,
   };
 }
 

@@ -8,11 +8,18 @@ import { type ActivityEntry, parseActivityRows } from '../core/advice';
 import { planCallGuideSave } from '../core/call-guide';
 import { callGuideFor, contactOnRow, type DraftInput, draftType, personInfo, planDraft } from '../core/draft';
 import { UserError } from '../core/errors';
-import { contactFingerprint, personKey, samePerson } from '../core/fingerprint';
+import { contactFingerprint, personId, personKey, samePerson } from '../core/fingerprint';
 import { companyPattern, planAffected, type SheetRows, sameTextPattern } from '../core/followup-plan';
-import { activityNeeded, changesJobFollowUp, decideMarkSent, planCreditUse } from '../core/mark-sent';
+import {
+  activityNeeded,
+  changesJobFollowUp,
+  decideMarkSent,
+  type MarkSentRecord,
+  parseMarkSentRecord,
+  planRecordWrites,
+} from '../core/mark-sent';
 import { MESSAGE_INFO, type MessageType } from '../core/messages';
-import { type Contact, type Job, jobFor, parseJobs } from '../core/rows';
+import { type Contact, jobFor, parseJobs } from '../core/rows';
 import { ACTIVITY_SHEET, J, SHEET } from '../core/schema';
 import { parseSettings } from '../core/settings';
 import type { DraftPayload, MarkSentResult, SaveCallGuideResult, SelectionInfo } from '../core/sidebar-api';
@@ -120,8 +127,8 @@ function readActivity(ss: Spreadsheet, contact: Contact): ActivityEntry[] {
 
 /**
  * Reads what a draft for Contacts row `row` needs: the header row and that row, the company's
- * Jobs rows, Settings and Templates — and the person's Activity rows when `activity` says so.
- * `moved` replaces the message for a row that is empty or past the end.
+ * Jobs rows, Settings and Templates (the person's Activity rows are the caller's to read, when
+ * they matter). `moved` replaces the message for a row that is empty or past the end.
  */
 function readDraft(
   ss: Spreadsheet,
@@ -129,7 +136,6 @@ function readDraft(
   now: number,
   options: {
     moved?: string;
-    activity?: (c: Contact, jobs: Job[], s: DraftInput['settings']) => boolean;
     /** false: the caller builds no message (Save call guide), so Templates are not read. */
     templates?: boolean;
   } = {},
@@ -166,9 +172,33 @@ function readDraft(
     settingsRows,
     settingProblems: problems.map((p) => p.message),
     templates,
-    activity: options.activity?.(contact, jobs, settings) ? readActivity(ss, contact) : [],
+    activity: [],
     timeZone,
     now,
+  };
+}
+
+// ---------------------------------------------------------------- unfinished Mark as sent
+
+/** Document property keys of unfinished Mark as sent records: this, then the person's id (core/fingerprint personId). */
+export const UNFINISHED_PREFIX = 'referralTracker.markSent.';
+
+/**
+ * Where a person's unfinished Mark as sent is kept (core/mark-sent MarkSentRecord): one document
+ * property per person (a few hundred bytes, far under the 9 KB a value may hold), written before
+ * the first write of a Mark as sent and deleted after its last.
+ */
+function unfinishedStore(headers: readonly string[], cells: readonly Cell[]) {
+  const key = UNFINISHED_PREFIX + personId(headers, cells);
+  const props = PropertiesService.getDocumentProperties();
+  return {
+    read: (): MarkSentRecord | null => parseMarkSentRecord(props?.getProperty(key)),
+    keep: (record: MarkSentRecord): void => {
+      props?.setProperty(key, JSON.stringify(record));
+    },
+    clear: (): void => {
+      props?.deleteProperty(key);
+    },
   };
 }
 
@@ -210,12 +240,13 @@ export function draftFor(
   const r = checkRow(row);
   const t = checkType(type, true);
   const l = checkLanguage(language);
+  const read = readDraft(ss, r, now);
+  const { contact, timeZone: tz } = read;
+  const unfinished = unfinishedStore(read.headers, read.cells).read();
   // Activity tells a repeat of a message that stamps no date; the others show on the row.
-  const tz = ss.getSpreadsheetTimeZone();
-  const read = readDraft(ss, r, now, {
-    activity: (c, jobs, settings) => activityNeeded(draftType(c, jobs, settings, t, tz), c, now, tz),
-  });
-  const draft = planDraft(read, read.contact, t, l);
+  const shown = draftType(contact, read.jobs, read.settings, t, tz, unfinished);
+  const activity = activityNeeded(shown, contact, now, tz) ? readActivity(ss, contact) : [];
+  const draft = planDraft({ ...read, activity, unfinished }, contact, t, l);
   // A bad setting gets its note (a read and a write, only then); fixed ones are cleared by the menu actions.
   if (read.settingProblems.length > 0)
     flagSettingProblems(ss, parseSettings(read.settingsRows, 2, read.timeZone).problems);
@@ -298,10 +329,16 @@ function followUpsAfterRow(
 /**
  * Records a sent message under the document lock. Refuses, writing nothing, when the row changed
  * or moved since the draft, when it changes while this runs, or when the message is advised
- * against or already marked as sent and the page did not send the user's confirm. Writes in this
- * order — the contact's Status and stamp, the Activity row, Settings "InMail credits left", then
- * Next action and Due of the contact (and of their job) — so that a run stopped after stamping is
- * completed by the next one, logging the real transition once (core/mark-sent decideMarkSent).
+ * against or already marked as sent and the page did not send the user's confirm.
+ *
+ * What it writes is decided once, as a record (core/mark-sent MarkSentRecord) kept in document
+ * properties before the first write and deleted after the last. Writes in this order: the record,
+ * the contact's stamp and Status, Next action and Due of the contact (and of their job), Settings
+ * "InMail credits left", the Activity row, then the record's deletion. A run that stops anywhere
+ * leaves the record, and the next Mark as sent of that message (no confirm needed: the draft shows
+ * no warning for it) finishes it: each cell written only while it still holds what the first run
+ * read, the credit taken once, the Activity row appended unless Activity shows it, the follow-ups
+ * recomputed. Once the record is gone, marking the message again is a repeat, refused unless confirmed.
  */
 export function markSent(
   ss: Spreadsheet,
@@ -317,67 +354,80 @@ export function markSent(
   if (confirmed !== undefined && confirmed !== null && typeof confirmed !== 'boolean')
     throw new UserError('The confirm must be true or false.');
   return withDocumentLock(() => {
-    const tz = ss.getSpreadsheetTimeZone();
-    const read = readDraft(ss, r, now, {
-      moved: movedMessage(r, null),
-      activity: (c) => activityNeeded(t, c, now, tz),
-    });
-    const { contact } = read;
+    const read = readDraft(ss, r, now, { moved: movedMessage(r, null) });
+    const { contact, timeZone } = read;
     if (contactFingerprint(r, read.headers, read.cells) !== fp) throw new UserError(changedMessage(read, fp));
-    const job = jobFor(contact, read.jobs);
+    const store = unfinishedStore(read.headers, read.cells);
+    const kept = store.read();
+    const unfinished = kept?.type === t ? kept : null;
+    const activity = unfinished || activityNeeded(t, contact, now, timeZone) ? readActivity(ss, contact) : [];
     const contactTable = { headers: read.headers, rows: [read.cells] };
     const decision = decideMarkSent({
       contacts: contactTable,
       contact,
-      job,
+      job: jobFor(contact, read.jobs),
       type: t,
       plan: read.settings.plan,
-      activity: read.activity,
+      settingsRows: read.settingsRows,
+      activity,
+      unfinished,
       confirmed: confirmed === true,
-      timeZone: read.timeZone,
+      timeZone,
       now,
     });
     if (decision.kind === 'refuse') throw new UserError(decision.message);
-    const { plan, after, activity, stamped, statusFrom, statusTo, costsCredit } = decision.plan;
-    const changed = plan.columns.map((c) => c.header);
-    const followUps = followUpsAfterRow(ss, read, after.rows[0] ?? read.cells, changed, t);
-    const credit = costsCredit ? planCreditUse(read.settingsRows) : null;
-    const settingsSheet = credit ? ss.getSheetByName(SHEET.settings) : null;
-    const activitySheet = activity.length > 0 ? ss.getSheetByName(SHEET.activity) : null;
+    const { record, finishing } = decision;
+    const writes = planRecordWrites({
+      contacts: contactTable,
+      contact,
+      record,
+      settingsRows: read.settingsRows,
+      activity,
+      finishing,
+    });
+    const followUps = followUpsAfterRow(ss, read, writes.after.rows[0] ?? read.cells, writes.changed, t);
+    const settingsSheet = writes.credit ? ss.getSheetByName(SHEET.settings) : null;
+    const activitySheet = writes.activity.length > 0 ? ss.getSheetByName(SHEET.activity) : null;
 
-    // Writes, in the order that makes a retry exact; appendRow is a write, so nothing is read between.
-    if (plan.columns.length > 0) applyPlan(read.sheet, contactTable, plan, [r]);
-    for (const entry of activitySheet ? activity : []) activitySheet?.appendRow([...entry]);
-    if (credit && settingsSheet) settingsSheet.getRange(credit.index + 2, 2).setValue(credit.value);
+    // Writes (appendRow is a write, so nothing is read between): the record first, its deletion last.
+    if (!finishing) store.keep(record);
+    if (writes.plan.columns.length > 0) applyPlan(read.sheet, contactTable, writes.plan, [r]);
     followUps.write();
+    if (writes.credit && settingsSheet)
+      settingsSheet.getRange(writes.credit.index + 2, 2).setValue(writes.credit.value);
+    for (const entry of activitySheet ? writes.activity : []) activitySheet?.appendRow([...entry]);
+    store.clear();
 
-    const creditsLeft = credit && settingsSheet ? credit.value : null;
+    const creditsLeft = writes.credit && !settingsSheet ? null : writes.creditsLeft;
     const label = MESSAGE_INFO[t].label.toLowerCase();
+    const stamped = record.stamps[0]?.header ?? '';
     const parts = [
-      decision.completing
+      finishing
         ? `Finished recording the ${label} to ${contact.name} (an earlier try stopped halfway)`
         : `Marked the ${label} to ${contact.name} as sent`,
     ];
     if (stamped) parts.push(`stamped ${stamped}`);
-    if (statusTo !== statusFrom) parts.push(`Status ${statusFrom} → ${statusTo}`);
+    if (record.to !== record.from) parts.push(`Status ${record.from} → ${record.to}`);
     if (creditsLeft !== null) parts.push(`${creditsLeft} InMail credits left`);
 
     // The refreshed draft comes from what was read and written, not from a second read.
     const cells = followUps.cells;
-    const afterContact = contactOnRow(read.headers, cells, r, read.timeZone) ?? contact;
+    const afterContact = contactOnRow(read.headers, cells, r, timeZone) ?? contact;
     const logged: ActivityEntry[] = activitySheet
       ? parseActivityRows(
           ACTIVITY_HEADERS,
-          activity.map((a) => ({ row: 0, cells: a })),
+          writes.activity.map((a) => ({ row: 0, cells: a })),
         )
       : [];
-    const draft = planDraft(
-      { ...read, cells, activity: [...read.activity, ...logged] },
-      afterContact,
-      null,
-      null,
-    );
-    return { message: `${parts.join('; ')}.`, stamped, statusFrom, statusTo, creditsLeft, draft };
+    const draft = planDraft({ ...read, cells, activity: [...activity, ...logged] }, afterContact, null, null);
+    return {
+      message: `${parts.join('; ')}.`,
+      stamped,
+      statusFrom: record.from,
+      statusTo: record.to,
+      creditsLeft,
+      draft,
+    };
   });
 }
 

@@ -210,6 +210,47 @@ suite('Draft message sidebar in Chromium', () => {
     expect(await page.textContent('#person-score')).toContain('Messaged');
   });
 
+  it('after Mark as sent stopped halfway, reloads the draft with nothing to confirm and finishes on the next press', async () => {
+    await open('Contacts!C2');
+    await page.waitForFunction(() => document.getElementById('person-name')?.textContent === 'Ann Lee');
+    let fail = true;
+    const remove = b.emu.calls.use({
+      before(c) {
+        if (fail && c.key === 'Sheet.appendRow') {
+          fail = false;
+          throw new Error('Service Spreadsheets failed while accessing document with id 1.');
+        }
+      },
+    });
+    await page.click('#mark-sent');
+    await page.waitForFunction(() =>
+      /did not finish/.test(document.getElementById('result')?.textContent ?? ''),
+    );
+    expect(await page.textContent('#result')).toMatch(
+      /^Mark as sent did not finish: Google Sheets did not answer\. Press Mark as sent again/,
+    );
+    // The row changed (Status, Messaged on): the poll reloads its draft, which warns nothing.
+    await page.waitForFunction(() =>
+      /stopped before it finished/.test(document.getElementById('mark-hint')?.textContent ?? ''),
+    );
+    expect(await page.inputValue('#type')).toBe('first-inmail');
+    expect(await page.isHidden('#warnings-wrap')).toBe(true);
+    expect(await page.isChecked('#confirm')).toBe(false);
+    expect(await page.isDisabled('#mark-sent')).toBe(false);
+    await page.click('#mark-sent');
+    await page.waitForFunction(() =>
+      /^Finished recording/.test(document.getElementById('result')?.textContent ?? ''),
+    );
+    remove();
+    const activity = sheet(b, 'Activity').getDataRange().getValues();
+    expect(activity.slice(1).map((r) => r.slice(1))).toEqual([
+      ['Acme', 'Ann Lee', 'To contact', 'Messaged', 'Mark as sent'],
+    ]);
+    // Finished: the draft now says it was marked as sent, and another press needs “Send it anyway”.
+    expect(await page.textContent('#warnings')).toMatch(/Already marked as sent/);
+    expect(await page.isDisabled('#mark-sent')).toBe(true);
+  });
+
   it('refuses Mark as sent when the row changed before the sidebar saw it, and says so', async () => {
     await open('Contacts!C2');
     await page.waitForFunction(() => document.getElementById('person-name')?.textContent === 'Ann Lee');

@@ -1,7 +1,7 @@
 // The draft decided in core: one Contacts row plus Jobs, Settings and Templates in, the sidebar's payload out.
 import { planCallGuideSave } from '../../src/core/call-guide';
 import { contactOnRow, type DraftInput, planDraft, templateFor } from '../../src/core/draft';
-import { planCreditUse } from '../../src/core/mark-sent';
+import { type MarkSentRecord, planCreditUse } from '../../src/core/mark-sent';
 import { parseJobs } from '../../src/core/rows';
 import { defaultSettings, type Settings } from '../../src/core/settings';
 import { withPlan } from '../../src/core/table';
@@ -182,6 +182,42 @@ describe('templateFor', () => {
   });
 });
 
+describe('a Mark as sent that stopped halfway', () => {
+  const thanked = ['Acme', 'Analyst', 'Ann Lee', '1st', '', 'Call done', new Date(NOW), '', ''] as Cell[];
+  const record: MarkSentRecord = {
+    type: 'thank-you',
+    at: NOW,
+    from: 'Call done',
+    to: 'Call done',
+    by: 'Mark as sent: Thank-you + connection request',
+    stamps: [{ header: 'Thanked on', at: NOW, was: 's' }],
+    credit: null,
+  };
+
+  it('opens on that message with no warning to confirm, and says pressing Mark as sent finishes it', () => {
+    const i = { ...input(thanked), unfinished: record };
+    const d = planDraft(i, contactOnRow(i.headers, i.cells, i.row, TZ)!, null, null);
+    expect(d.type).toBe('thank-you');
+    expect(d.warnings).toEqual([]);
+    expect(d.markSentHint).toBe(
+      'Mark as sent of this Thank-you + connection request on 2026-03-10 stopped before it finished: press Mark as sent to finish recording it (nothing is recorded twice).',
+    );
+  });
+
+  it('without its record, the same row warns that the message is already marked as sent', () => {
+    expect(draft(thanked, 'thank-you').warnings).toEqual([
+      'Already marked as sent: Thanked on is 2026-03-10.',
+    ]);
+  });
+
+  it('keeps the warnings of another message', () => {
+    const i = { ...input(thanked), unfinished: record };
+    const d = planDraft(i, contactOnRow(i.headers, i.cells, i.row, TZ)!, 'first-message', null);
+    expect(d.warnings.length).toBeGreaterThan(0);
+    expect(d.markSentHint).toMatch(/^Mark as sent stamps Messaged on/);
+  });
+});
+
 describe('planCreditUse', () => {
   it('takes one credit off a number, never below zero, and leaves a blank setting alone', () => {
     expect(
@@ -189,9 +225,9 @@ describe('planCreditUse', () => {
         ['Your name', 'x'],
         ['InMail credits left', 12],
       ]),
-    ).toEqual({ index: 1, value: 11 });
-    expect(planCreditUse([['InMail credits left', ' 3 ']])).toEqual({ index: 0, value: 2 });
-    expect(planCreditUse([['InMail credits left', 0]])).toEqual({ index: 0, value: 0 });
+    ).toEqual({ index: 1, from: 12, value: 11 });
+    expect(planCreditUse([['InMail credits left', ' 3 ']])).toEqual({ index: 0, from: 3, value: 2 });
+    expect(planCreditUse([['InMail credits left', 0]])).toEqual({ index: 0, from: 0, value: 0 });
     expect(planCreditUse([['InMail credits left', '']])).toBeNull();
     expect(planCreditUse([['InMail credits left', 'lots']])).toBeNull();
     expect(planCreditUse([['Your name', 'x']])).toBeNull();

@@ -2,7 +2,16 @@
 import type { ActivityEntry } from '../../src/core/advice';
 import { dayOf } from '../../src/core/dates';
 import { nextActionForJob } from '../../src/core/followups';
-import { activityNeeded, changesJobFollowUp, decideMarkSent, planMarkSent } from '../../src/core/mark-sent';
+import {
+  activityNeeded,
+  changesJobFollowUp,
+  decideMarkSent,
+  type MarkSentRecord,
+  markSentRecord,
+  parseMarkSentRecord,
+  planMarkSent,
+  planRecordWrites,
+} from '../../src/core/mark-sent';
 import type { MessageType } from '../../src/core/messages';
 import { MESSAGE_TYPES } from '../../src/core/messages';
 import type { Job } from '../../src/core/rows';
@@ -73,6 +82,7 @@ describe('planMarkSent', () => {
 
 describe('decideMarkSent', () => {
   const headers = HEADERS;
+  const SETTINGS = [['InMail credits left', 10]];
   const logged = (over: Partial<ActivityEntry> = {}): ActivityEntry => ({
     row: 5,
     at: NOW - 60_000,
@@ -84,7 +94,13 @@ describe('decideMarkSent', () => {
     ...over,
   });
 
-  function decide(row: unknown[], type: MessageType, activity: ActivityEntry[] = [], confirmed = false) {
+  function decide(
+    row: unknown[],
+    type: MessageType,
+    activity: ActivityEntry[] = [],
+    confirmed = false,
+    unfinished: MarkSentRecord | null = null,
+  ) {
     const contacts: Table = { headers, rows: [row as never] };
     const [contact] = parseContacts(contacts, TZ);
     return decideMarkSent({
@@ -93,17 +109,32 @@ describe('decideMarkSent', () => {
       job: null,
       type,
       plan: 'Recruiter Lite',
+      settingsRows: SETTINGS,
       activity,
+      unfinished,
       confirmed,
       timeZone: TZ,
       now: NOW,
     });
   }
 
-  it('records a message the advice agrees with, without a confirm', () => {
+  it('records a message the advice agrees with, without a confirm: what it writes, decided once', () => {
     const d = decide(['Acme', 'Ann', '2nd', 'To contact', '', '', ''], 'first-inmail');
-    expect(d.kind).toBe('record');
-    if (d.kind === 'record') expect(d.completing).toBe(false);
+    expect(d).toEqual({
+      kind: 'record',
+      finishing: false,
+      record: {
+        type: 'first-inmail',
+        at: NOW,
+        from: 'To contact',
+        to: 'Messaged',
+        by: 'Mark as sent',
+        stamps: [{ header: 'Messaged on', at: Date.parse('2026-03-09T23:00:00Z'), was: 's' }],
+        credit: { from: 10, to: 9 },
+      },
+    });
+    // As stored and read back.
+    if (d.kind === 'record') expect(parseMarkSentRecord(JSON.stringify(d.record))).toEqual(d.record);
   });
 
   it('refuses a message the advice warns about, or one already marked as sent, unless confirmed', () => {
@@ -114,11 +145,13 @@ describe('decideMarkSent', () => {
       message: expect.stringMatching(/^You messaged Ann on .* Nothing was recorded: confirm in the sidebar/),
     });
     const again = decide(['Acme', 'Ann', '2nd', 'Messaged', messaged, '', ''], 'first-inmail', [], true);
-    expect(again.kind).toBe('record');
-    if (again.kind === 'record')
-      expect(again.plan.activity).toEqual([
-        [new Date(NOW), 'Acme', 'Ann', 'Messaged', 'Messaged', 'Mark as sent: First InMail'],
-      ]);
+    expect(again.kind === 'record' && again.record).toMatchObject({
+      from: 'Messaged',
+      to: 'Messaged',
+      by: 'Mark as sent: First InMail',
+      stamps: [],
+      credit: { from: 10, to: 9 },
+    });
   });
 
   it('refuses a second identical reply logged on Activity unless confirmed', () => {
@@ -129,30 +162,160 @@ describe('decideMarkSent', () => {
     );
   });
 
-  it('completes a Mark as sent that stopped after stamping: logs the real transition once, writes no cell again', () => {
-    const d = decide(['Acme', 'Ann', '2nd', 'Messaged', new Date(NOW), '', ''], 'first-inmail');
-    expect(d.kind).toBe('record');
-    if (d.kind !== 'record') return;
-    expect(d.completing).toBe(true);
-    expect(d.plan.plan.columns).toEqual([]);
-    expect(d.plan.activity).toEqual([
-      [new Date(NOW), 'Acme', 'Ann', 'To contact', 'Messaged', 'Mark as sent'],
-    ]);
-    expect(d.plan.costsCredit).toBe(true);
-    const thanks = decide(['Acme', 'Ann', '2nd', 'Call done', '', new Date(NOW), ''], 'thank-you');
-    expect(thanks.kind === 'record' && thanks.plan.activity[0]!.slice(3)).toEqual([
-      'Call done',
-      'Call done',
-      'Mark as sent: Thank-you + connection request',
-    ]);
+  it('finishes the unfinished record of the same message whatever the row shows, without a confirm', () => {
+    const first = decide(['Acme', 'Ann', '2nd', 'To contact', '', '', ''], 'first-inmail');
+    if (first.kind !== 'record') throw new Error('recorded');
+    const halfway = ['Acme', 'Ann', '2nd', 'Messaged', new Date(NOW), '', ''];
+    expect(decide(halfway, 'first-inmail', [], false, first.record)).toEqual({
+      kind: 'record',
+      record: first.record,
+      finishing: true,
+    });
+    // Another message's record is no reason to write without a confirm.
+    expect(decide(halfway, 'first-message', [], false, first.record).kind).toBe('refuse');
   });
 
-  it('does not complete when Activity has today’s row (a repeat), an edit logged it, or the stamp is older', () => {
+  it('does not take a stamp dated today for an unfinished Mark as sent: without its record, it is a repeat', () => {
     const today = ['Acme', 'Ann', '2nd', 'Messaged', new Date(NOW), '', ''];
+    expect(decide(today, 'first-inmail').kind).toBe('refuse');
     expect(decide(today, 'first-inmail', [logged()]).kind).toBe('refuse');
-    expect(decide(today, 'first-inmail', [logged({ by: 'edit' })]).kind).toBe('refuse');
-    const older = ['Acme', 'Ann', '2nd', 'Messaged', new Date(NOW - 3 * 86_400_000), '', ''];
-    expect(decide(older, 'first-inmail').kind).toBe('refuse');
+    const thanked = ['Acme', 'Ann', '2nd', 'Call done', '', new Date(NOW), ''];
+    expect(decide(thanked, 'thank-you').kind).toBe('refuse');
+  });
+});
+
+describe('planRecordWrites', () => {
+  const SETTINGS = [
+    ['Your name', 'Sam'],
+    ['InMail credits left', 10],
+  ];
+
+  function writesFor(
+    row: unknown[],
+    record: MarkSentRecord,
+    o: { finishing?: boolean; activity?: ActivityEntry[]; settings?: unknown[][] } = {},
+  ) {
+    const contacts: Table = { headers: HEADERS, rows: [row as never] };
+    const [contact] = parseContacts(contacts, TZ);
+    return planRecordWrites({
+      contacts,
+      contact: contact!,
+      record,
+      settingsRows: (o.settings ?? SETTINGS) as never,
+      activity: o.activity ?? [],
+      finishing: o.finishing ?? true,
+    });
+  }
+
+  const fresh = ['Acme', 'Ann', '2nd', 'To contact', '', '', ''];
+  const contacts: Table = { headers: HEADERS, rows: [fresh as never] };
+  const record = markSentRecord({
+    type: 'first-inmail',
+    now: NOW,
+    planned: planMarkSent({
+      contacts,
+      contact: parseContacts(contacts, TZ)[0]!,
+      type: 'first-inmail',
+      timeZone: TZ,
+      now: NOW,
+    }),
+    headers: HEADERS,
+    cells: fresh as never,
+    settingsRows: SETTINGS as never,
+  });
+  const midnight = new Date('2026-03-09T23:00:00Z');
+  const cellsOf = (w: ReturnType<typeof writesFor>) =>
+    Object.fromEntries(w.plan.columns.map((c) => [c.header, c.values?.[0]]));
+  const row = [new Date(NOW), 'Acme', 'Ann', 'To contact', 'Messaged', 'Mark as sent'];
+
+  it('on its first run, is the whole plan: Status, the stamp, the credit, the Activity row', () => {
+    const w = writesFor(fresh, record, { finishing: false });
+    expect(cellsOf(w)).toEqual({ Status: 'Messaged', 'Messaged on': midnight });
+    expect(w.after.rows[0]).toEqual(['Acme', 'Ann', '2nd', 'Messaged', midnight, '', '']);
+    expect(w.changed).toEqual(['Status', 'Messaged on']);
+    expect(w.credit).toEqual({ index: 1, value: 9 });
+    expect(w.creditsLeft).toBe(9);
+    expect(w.activity).toEqual([row]);
+  });
+
+  it('after a stop, writes only what is left: each cell while it holds what the first run read', () => {
+    // Stopped after the stamp: Status still To contact.
+    const stamped = writesFor(['Acme', 'Ann', '2nd', 'To contact', midnight, '', ''], record);
+    expect(cellsOf(stamped)).toEqual({ Status: 'Messaged' });
+    expect(stamped.changed).toEqual(['Status', 'Messaged on']);
+    // Stopped after Status and the stamp, and after the credit (Settings shows 9 now).
+    const credited = writesFor(['Acme', 'Ann', '2nd', 'Messaged', midnight, '', ''], record, {
+      settings: [['InMail credits left', 9]],
+    });
+    expect(cellsOf(credited)).toEqual({});
+    expect(credited.credit).toBeNull();
+    expect(credited.creditsLeft).toBe(9);
+    expect(credited.activity).toEqual([row]);
+    // Stopped after the Activity row: nothing left but to say so.
+    const done = writesFor(['Acme', 'Ann', '2nd', 'Messaged', midnight, '', ''], record, {
+      settings: [['InMail credits left', 9]],
+      activity: [
+        {
+          row: 9,
+          at: NOW,
+          company: 'Acme',
+          name: 'Ann',
+          from: 'To contact',
+          to: 'Messaged',
+          by: 'Mark as sent',
+        },
+      ],
+    });
+    expect([done.plan.columns, done.credit, done.activity]).toEqual([[], null, []]);
+  });
+
+  it('leaves a cell the user changed since, and a credit figure they changed', () => {
+    const w = writesFor(['Acme', 'Ann', '2nd', 'Replied', new Date(NOW - 86_400_000 * 5), '', ''], record, {
+      settings: [['InMail credits left', 30]],
+    });
+    expect(cellsOf(w)).toEqual({});
+    expect([w.credit, w.creditsLeft]).toEqual([null, null]);
+  });
+
+  it('logs again on a first run even when Activity shows the same message a moment ago (a confirmed repeat)', () => {
+    const w = writesFor(fresh, record, {
+      finishing: false,
+      activity: [
+        {
+          row: 9,
+          at: NOW,
+          company: 'Acme',
+          name: 'Ann',
+          from: 'To contact',
+          to: 'Messaged',
+          by: 'Mark as sent',
+        },
+      ],
+    });
+    expect(w.activity).toEqual([row]);
+  });
+});
+
+describe('parseMarkSentRecord', () => {
+  it('ignores what is not a record', () => {
+    for (const text of [
+      null,
+      '',
+      'x',
+      '{}',
+      '[]',
+      '{"type":"first-inmail"}',
+      JSON.stringify({
+        type: 'nope',
+        at: 1,
+        from: 'To contact',
+        to: 'Messaged',
+        by: '',
+        stamps: [],
+        credit: null,
+      }),
+    ])
+      expect(parseMarkSentRecord(text)).toBeNull();
   });
 });
 
