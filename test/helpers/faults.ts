@@ -110,9 +110,16 @@ export interface TrackerState {
   timeZone: string;
 }
 
-/** A property store without the edits onEdit keeps for the next run (sheets/pending PENDING_PREFIX). */
-function withoutPendingEdits(p: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(p).filter(([k]) => !k.startsWith('referralTracker.pendingEdit.')));
+/**
+ * Records an action keeps on purpose for the run that finishes it: the edits onEdit could not
+ * finish (sheets/pending PENDING_PREFIX) and a Mark as sent that stopped halfway (sheets/draft
+ * UNFINISHED_PREFIX).
+ */
+const KEPT_RECORDS = ['referralTracker.pendingEdit.', 'referralTracker.markSent.'];
+
+/** A property store without the records kept for the next run (KEPT_RECORDS). */
+function withoutKeptRecords(p: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(p).filter(([k]) => !KEPT_RECORDS.some((x) => k.startsWith(x))));
 }
 
 /** Captures a bundle's state (cheap on the fixture's small sheets). */
@@ -334,9 +341,9 @@ export function leftovers(
     }
   }
   for (const scope of ['script', 'user', 'document'] as const) {
-    // An edit that could not finish is kept on purpose (sheets/pending): each record is whole, and
-    // the retry check below shows the next run finishes it and removes it.
-    const g = withoutPendingEdits(got.properties[scope]);
+    // An edit or a Mark as sent that could not finish is kept on purpose (KEPT_RECORDS): each record
+    // is whole, and the retry check below shows the next run finishes it and removes it.
+    const g = withoutKeptRecords(got.properties[scope]);
     if (!same(g, base.properties[scope]) && !same(g, clean.properties[scope])) {
       out.push(
         `${scope} properties half set: ${json(g)} (before ${json(base.properties[scope])}, clean run ${json(clean.properties[scope])})`,
