@@ -13,10 +13,34 @@ export function isBusy(e: unknown): boolean {
 }
 
 /**
+ * Commits the spreadsheet writes `fn` left in Apps Script's write cache before the lock is let go.
+ * The Lock reference (https://developers.google.com/apps-script/reference/lock/lock, releaseLock())
+ * says that a script working with a spreadsheet should call SpreadsheetApp.flush() before releasing
+ * the lock, to commit all pending changes — else another execution can take the lock and read the
+ * sheet before these writes are in it. With nothing
+ * pending it waits for nothing. After a failure it is tried too (what was written is committed),
+ * but its own failure is only logged, so that it does not hide the failure the user must read.
+ */
+function commitWrites(failed: boolean): void {
+  if (!failed) {
+    SpreadsheetApp.flush();
+    return;
+  }
+  try {
+    SpreadsheetApp.flush();
+  } catch (e) {
+    console.error(`Committing the writes of a failed action failed: ${failureDetails(e)}`);
+  }
+}
+
+/**
  * Runs `fn` holding the lock `getLock` gives; throws a UserError saying `busy` when it cannot be had
  * in `waitMs` — also when the lock call itself fails ("Lock timeout…": the raw text goes to the
- * log). A failed release is logged, never thrown: Apps Script releases every lock at the end of the
- * execution anyway, and a finished action must not turn into an error (nor hide its own error).
+ * log). Before the lock is released its writes are committed (SpreadsheetApp.flush(), see
+ * commitWrites); a failing commit after a finished `fn` is the action's failure (its writes may not
+ * be in the sheet). A failed release is logged, never thrown: Apps Script releases every lock at
+ * the end of the execution anyway, and a finished action must not turn into an error (nor hide its
+ * own error).
  */
 export function withLock<T>(
   getLock: () => GoogleAppsScript.Lock.Lock | null,
@@ -33,13 +57,20 @@ export function withLock<T>(
     console.error(`The lock could not be taken: ${failureDetails(e)}`);
   }
   if (!lock || !held) throw new UserError(busy);
+  let failed = true;
   try {
-    return fn();
+    const result = fn();
+    failed = false;
+    return result;
   } finally {
     try {
-      lock.releaseLock();
-    } catch (e) {
-      console.error(`Releasing a lock failed: ${failureDetails(e)}`);
+      commitWrites(failed);
+    } finally {
+      try {
+        lock.releaseLock();
+      } catch (e) {
+        console.error(`Releasing a lock failed: ${failureDetails(e)}`);
+      }
     }
   }
 }

@@ -102,6 +102,68 @@ describe('Refresh follow-ups', () => {
   });
 });
 
+describe('the document lock', () => {
+  /** Position of the first and last call matching a pattern in the call sequence. */
+  const at = (seq: readonly string[], re: RegExp) => [
+    seq.findIndex((k) => re.test(k)),
+    seq.findLastIndex((k) => re.test(k)),
+  ];
+  const WRITE = /^(Range|Sheet|Spreadsheet)\.(set|insert|delete|clear|append|remove)/;
+
+  // The Lock reference (releaseLock()): with a spreadsheet, SpreadsheetApp.flush() before the release.
+  it.each([
+    ['Refresh follow-ups', (b: LoadedBundle) => b.call('menuRefreshFollowUps')],
+    [
+      'a Status edit',
+      (b: LoadedBundle) => {
+        const cell = contactsSheet(b).getRange(2, colOf(b, 'Status'));
+        cell.setValue('Messaged');
+        b.emu.calls.reset();
+        edit(b, cell.getA1Notation(), 'Messaged', 'Replied');
+      },
+    ],
+  ])('%s commits its writes with SpreadsheetApp.flush() before releasing the lock', (_name, run) => {
+    const b = setUp();
+    writeContacts(b, [
+      { Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': parisDate(b, '2026-03-01') },
+    ]);
+    b.emu.calls.reset();
+    run(b);
+    const seq = b.emu.calls.sequence();
+    const [, lastWrite] = at(seq, WRITE);
+    const [flush, lastFlush] = at(seq, /^SpreadsheetApp\.flush$/);
+    const [release] = at(seq, /^Lock\.releaseLock$/);
+    expect(lastWrite).toBeGreaterThan(0);
+    expect(flush).toBe(lastFlush);
+    expect(lastWrite).toBeLessThan(flush);
+    expect(flush).toBe(release - 1);
+  });
+
+  it('commits what a failed action wrote before releasing, and a failing commit hides nothing', () => {
+    const b = setUp();
+    writeContacts(b, [
+      { Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': parisDate(b, '2026-03-01') },
+    ]);
+    b.emu.calls.reset();
+    const stop = b.emu.calls.use({
+      before(call) {
+        if (call.key === 'Range.setBackgrounds' || call.key === 'SpreadsheetApp.flush')
+          throw new Error('Service Spreadsheets failed while accessing document with id 1abc.');
+      },
+    });
+    b.call('menuRefreshFollowUps');
+    stop();
+    const seq = b.emu.calls.sequence();
+    const release = seq.indexOf('Lock.releaseLock');
+    const spreadsheetCalls = seq.slice(0, release).filter((k) => !k.startsWith('console.'));
+    expect(spreadsheetCalls.at(-1)).toBe('SpreadsheetApp.flush');
+    // The user reads what failed first (the fill), in plain words; the commit's failure is logged.
+    expect(b.emu.ui.dialogs.at(-1)?.prompt).toMatch(/Google Sheets did not (respond|answer)/);
+    expect(b.emu.logs.messages().join('\n')).toMatch(/Committing the writes of a failed action failed/);
+    expect(b.emu.lock.held.size).toBe(0);
+  });
+});
+
 describe('onEdit', () => {
   it('stamps Messaged on with today, logs to Activity and updates the row when one Status cell is typed', () => {
     const b = setUp();
