@@ -104,10 +104,10 @@ describe('Refresh follow-ups', () => {
 
 describe('the document lock', () => {
   /** Position of the first and last call matching a pattern in the call sequence. */
-  const at = (seq: readonly string[], re: RegExp) => [
-    seq.findIndex((k) => re.test(k)),
-    seq.findLastIndex((k) => re.test(k)),
-  ];
+  const at = (seq: readonly string[], re: RegExp) => {
+    const hits = seq.flatMap((k, i) => (re.test(k) ? [i] : []));
+    return [hits[0] ?? -1, hits.at(-1) ?? -1];
+  };
   const WRITE = /^(Range|Sheet|Spreadsheet)\.(set|insert|delete|clear|append|remove)/;
 
   // The Lock reference (releaseLock()): with a spreadsheet, SpreadsheetApp.flush() before the release.
