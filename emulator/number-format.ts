@@ -60,7 +60,19 @@ export function toWallClock(ms: number, timeZone: string): WallClock {
   };
 }
 
-/** The instant (epoch ms) at which a time zone's wall clock shows the given time. */
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The instant (epoch ms) at which a time zone's wall clock shows the given time. A time skipped by a
+ * DST change (in the gap) moves forward by the gap, whichever side of UTC the zone is (São Paulo
+ * skipped midnight on 2018-11-04: 00:00 reads as 01:00 that day, never 23:00 the day before); a time
+ * that happens twice (clocks set back) is its earlier instant. That is how ECMA-262 resolves a local
+ * time (UTC(t): "t represents a local time skipped at a positive time zone transition … the last
+ * local time before the transition" gives the offset; of repeated instants the first), so how
+ * `new Date(y, m, d, h)` reads in a script of that zone, and java.time's ZonedDateTime ("the local
+ * date-time is adjusted to be later by the length of the gap"; an overlap keeps the earlier offset).
+ * Like core/dates' zonedToInstant, it tries the offsets in force a day before and a day after.
+ */
 export function fromWallClock(
   timeZone: string,
   year: number,
@@ -71,14 +83,21 @@ export function fromWallClock(
   second = 0,
 ): number {
   const target = Date.UTC(year, month - 1, day, hour, minute, second);
+  /** The zone's offset from UTC at instant `ms`, in ms. */
   const offsetAt = (ms: number) => {
     const w = toWallClock(ms, timeZone);
-    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - (ms - (ms % 1000));
+    return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - (ms - w.millisecond);
   };
-  let guess = target - offsetAt(target);
-  const second2 = target - offsetAt(guess);
-  if (second2 !== guess) guess = second2;
-  return guess;
+  const before = offsetAt(target - MS_PER_DAY);
+  const after = offsetAt(target + MS_PER_DAY);
+  if (before === after) return target - before;
+  // Near a change: of the instants either offset gives, those whose wall clock reads the target.
+  const early = target - before;
+  const late = target - after;
+  const fits = [early, late].filter((ms, i) => offsetAt(ms) === (i === 0 ? before : after));
+  if (fits.length > 0) return Math.min(...fits);
+  // In the gap: the offset in force before the change moves the time forward by the gap.
+  return early;
 }
 
 /** The format getNumberFormat() reports for a cell with the automatic format. */
@@ -363,12 +382,12 @@ const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 export function millisToSerial(ms: number, timeZone: string): number {
   const w = toWallClock(ms, timeZone);
   const wall = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
-  return (wall - SERIAL_EPOCH) / 86_400_000;
+  return (wall - SERIAL_EPOCH) / MS_PER_DAY;
 }
 
 /** The instant of a serial day number, read as wall clock in the zone. */
 export function serialToMillis(serial: number, timeZone: string): number {
-  const wall = new Date(SERIAL_EPOCH + Math.round(serial * 86_400_000));
+  const wall = new Date(SERIAL_EPOCH + Math.round(serial * MS_PER_DAY));
   return fromWallClock(
     timeZone,
     wall.getUTCFullYear(),

@@ -1,3 +1,5 @@
+// Sheets number formats and time zones: wall clocks, DST gaps and repeats, date and number formats, display values.
+import { execFileSync } from 'node:child_process';
 import {
   AUTOMATIC_FORMAT,
   formatAutomaticNumber,
@@ -37,6 +39,70 @@ describe('time zones', () => {
 
   it('counts serial days from 1899-12-30 like Sheets', () => {
     expect(millisToSerial(fromWallClock(NY, 2024, 1, 1), NY)).toBe(45292);
+  });
+});
+
+describe('a wall-clock time a DST change skips or repeats', () => {
+  // Sheets stores a typed date-time as a wall clock (a serial day number); Apps Script hands it to the
+  // script as an instant. For a wall clock with no instant (skipped when clocks go forward) or two
+  // (repeated when they go back), no Apps Script or Sheets page says which; we resolve it as the V8
+  // runtime resolves `new Date(y, m, d, h, min)` in a script of that zone — ECMA-262 UTC(t): a
+  // skipped time takes the offset "before the transition", so it moves forward by the gap; a repeated
+  // one is the first of its instants — which is also java.time ZonedDateTime's rule ("the local
+  // date-time is adjusted to be later by the length of the gap"). core/dates' zonedToInstant agrees.
+  const iso = (tz: string, ...wall: [number, number, number, number?, number?]) =>
+    new Date(fromWallClock(tz, ...wall)).toISOString();
+
+  it("moves São Paulo's skipped midnight forward to 01:00 the same day, not 23:00 the day before", () => {
+    // 4 November 2018: clocks jumped from 00:00 to 01:00 (UTC−3 → UTC−2).
+    expect(iso('America/Sao_Paulo', 2018, 11, 4)).toBe('2018-11-04T03:00:00.000Z');
+    expect(toWallClock(fromWallClock('America/Sao_Paulo', 2018, 11, 4), 'America/Sao_Paulo')).toMatchObject({
+      day: 4,
+      hour: 1,
+    });
+  });
+
+  it('moves a skipped time forward by the gap east and west of UTC, half-hour gaps included', () => {
+    expect(iso('Europe/Paris', 2026, 3, 29, 2, 30)).toBe('2026-03-29T01:30:00.000Z'); // 03:30 CEST
+    expect(iso(NY, 2024, 3, 10, 2, 30)).toBe('2024-03-10T07:30:00.000Z'); // 03:30 EDT
+    expect(iso('Australia/Lord_Howe', 2024, 10, 6, 2, 15)).toBe('2024-10-05T15:45:00.000Z'); // 02:45
+  });
+
+  it('reads a repeated time as its earlier instant, east and west of UTC', () => {
+    expect(iso('Europe/Paris', 2026, 10, 25, 2, 30)).toBe('2026-10-25T00:30:00.000Z'); // 02:30 CEST
+    expect(iso(NY, 2024, 11, 3, 1, 30)).toBe('2024-11-03T05:30:00.000Z'); // 01:30 EDT
+  });
+
+  it("agrees with V8's own Date in that zone at every quarter hour of the change days", () => {
+    const days: [string, number, number, number][] = [
+      ['America/Sao_Paulo', 2018, 11, 4],
+      ['America/Sao_Paulo', 2019, 2, 16],
+      ['America/New_York', 2024, 3, 10],
+      ['America/New_York', 2024, 11, 3],
+      ['Europe/Paris', 2026, 3, 29],
+      ['Europe/Paris', 2026, 10, 25],
+      ['Australia/Lord_Howe', 2024, 10, 6],
+      ['Australia/Lord_Howe', 2024, 4, 7],
+      ['Asia/Kolkata', 2026, 3, 29],
+    ];
+    for (const [tz, y, m, d] of days) {
+      const walls = Array.from({ length: 96 }, (_, q) => [y, m, d, Math.floor(q / 4), (q % 4) * 15] as const);
+      // A separate node whose own time zone is `tz`: `new Date(y, m - 1, d, h, min)` is V8's answer.
+      const v8 = JSON.parse(
+        execFileSync(
+          process.execPath,
+          [
+            '-e',
+            `console.log(JSON.stringify(${JSON.stringify(walls)}.map(([y,m,d,h,n]) => new Date(y, m - 1, d, h, n).getTime())))`,
+          ],
+          { env: { TZ: tz } },
+        ).toString(),
+      ) as number[];
+      expect({ tz, ms: walls.map(([yy, mm, dd, h, n]) => fromWallClock(tz, yy, mm, dd, h, n)) }).toEqual({
+        tz,
+        ms: v8,
+      });
+    }
   });
 });
 

@@ -52,6 +52,15 @@ describe('Range values', () => {
     expect(sheet.getRange('A1:B1').getDisplayValues()).toEqual([['2024-07-01', '2024-07-01 9:30:00']]);
   });
 
+  it('keeps a date typed on a day whose midnight DST skipped on that day (São Paulo, 2018-11-04)', () => {
+    // Clocks jumped from 00:00 to 01:00: the date is read at 01:00 that day (forward by the gap, as
+    // emulator/number-format's fromWallClock explains), so its day never slips to the day before.
+    const { sheet } = setup(hostRealm(), 'America/Sao_Paulo');
+    sheet.getRange('A1').setValue('2018-11-04');
+    expect((sheet.getRange('A1').getValue() as Date).toISOString()).toBe('2018-11-04T03:00:00.000Z');
+    expect(sheet.getRange('A1').getDisplayValue()).toBe('2018-11-04');
+  });
+
   it('leaves other strings, impossible dates and free text as strings', () => {
     const { sheet } = setup();
     sheet.getRange('A1:C1').setValues([['2024-02-30', 'hello', ' ']]);
