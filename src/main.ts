@@ -69,9 +69,9 @@ export function menuTurnOffReminders(): void {
   turnOffRemindersAction();
 }
 
-/** Time-driven trigger installed by "Turn on daily reminders" (its event names the trigger). */
-export function dailyReminder(e?: GoogleAppsScript.Events.TimeDriven): void {
-  dailyReminderHandler(e);
+/** Time-driven trigger installed by "Turn on daily reminders" (its event is not needed). */
+export function dailyReminder(): void {
+  dailyReminderHandler();
 }
 
 export function menuScoreCandidates(): void {

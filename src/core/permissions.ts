@@ -1,5 +1,6 @@
-// The OAuth scopes the add-on declares (appsscript.json), what each is for, and the plain sentence a
-// user reads when a permission they did not grant (granular consent) is needed.
+// The OAuth scopes the add-on declares (appsscript.json), what each is for, the plain sentence a
+// user reads when a permission they did not grant (granular consent) is needed, and what the add-on
+// gives up by keeping to this-spreadsheet-only access.
 
 /** One scope of the manifest: its URL, the consent screen's wording, and why the add-on asks for it. */
 export interface Permission {
@@ -15,7 +16,6 @@ const AUTH = 'https://www.googleapis.com/auth/';
 /** The scopes, by name. */
 export const SCOPES = {
   currentOnly: `${AUTH}spreadsheets.currentonly`,
-  spreadsheets: `${AUTH}spreadsheets`,
   containerUi: `${AUTH}script.container.ui`,
   scriptApp: `${AUTH}script.scriptapp`,
   sendMail: `${AUTH}script.send_mail`,
@@ -49,11 +49,6 @@ export const PERMISSIONS: readonly Permission[] = [
     consent: 'See your primary Google Account email address',
     why: 'address the daily digest to you',
   },
-  {
-    scope: SCOPES.spreadsheets,
-    consent: 'See, edit, create, and delete all your Google Sheets spreadsheets',
-    why: "open this spreadsheet from the add-on's morning run, which has no open spreadsheet",
-  },
 ];
 
 /** The manifest's oauthScopes, in order. */
@@ -63,10 +58,16 @@ export const MANIFEST_SCOPES: readonly string[] = PERMISSIONS.map((p) => p.scope
 export const NEEDS = {
   reminders: [SCOPES.scriptApp],
   digest: [SCOPES.sendMail, SCOPES.email],
-  /** An add-on's time-driven run opens its spreadsheet by id. */
-  addonMorningRun: [SCOPES.spreadsheets],
   dialogs: [SCOPES.containerUi],
 } as const;
+
+/**
+ * Why the add-on has no daily reminders, in words a user reads: its time-driven run has no active
+ * spreadsheet (PRODUCT point 16), and opening one by id (`SpreadsheetApp.openById`) needs the
+ * `spreadsheets` scope — every Google Sheet the user has — which the manifest does not ask for.
+ */
+export const ADDON_REMINDERS_REASON =
+  "an add-on's morning run has no open spreadsheet, and Referral tracker keeps to this-spreadsheet-only access";
 
 /** The Permission of a scope URL (a scope outside the manifest gets its URL as its name). */
 export function permissionOf(scope: string): Permission {

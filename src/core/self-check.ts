@@ -3,7 +3,7 @@
 // reminder triggers, the permissions granted), judged from facts sheets/ gathers, worded for the user.
 
 import { isTimeZone, zonedParts } from './dates';
-import { MANIFEST_SCOPES, NEEDS, permissionOf, SCOPES } from './permissions';
+import { ADDON_REMINDERS_REASON, MANIFEST_SCOPES, NEEDS, permissionOf, SCOPES } from './permissions';
 import { SETUP_SHEETS } from './schema';
 import { planSheetRepair } from './setup-plan';
 
@@ -133,26 +133,43 @@ export function checkSheets(sheets: SelfCheckFacts['sheets']): CheckLine {
     : { ok: false, topic, text: `${problems.join('; ')}. Run Referrals › Set up tracker to add them.` };
 }
 
-/** This spreadsheet's daily reminder triggers. */
-export function checkTriggers(triggers: SelfCheckFacts['triggers']): CheckLine {
+/**
+ * This spreadsheet's daily reminder triggers. In the add-on there are none to have (Turn on daily
+ * reminders installs nothing there): one an earlier version installed cannot run, and is a problem.
+ */
+export function checkTriggers(triggers: SelfCheckFacts['triggers'], addon = false): CheckLine {
   const topic = 'Daily reminders';
   if (failed(triggers))
     return { ok: false, topic, text: `the triggers could not be read: ${triggers.error}.` };
   const notes: string[] = [];
   let ok = true;
-  if (triggers.ours === 0) notes.push('off for this spreadsheet');
-  else if (triggers.ours === 1) notes.push('on for this spreadsheet (one morning trigger)');
-  else {
-    ok = false;
-    notes.push(
-      `on, but with ${triggers.ours} morning triggers for this spreadsheet: turn them off and on again to keep one`,
-    );
-  }
-  if (triggers.unrecorded > 0) {
-    ok = false;
-    notes.push(
-      `${triggers.unrecorded} reminder trigger(s) from an older version belong to no spreadsheet: Turn on daily reminders adopts one, Turn off removes them`,
-    );
+  if (addon) {
+    const left = triggers.ours + triggers.unrecorded;
+    if (left === 0) {
+      notes.push(
+        `not available in the add-on (${ADDON_REMINDERS_REASON}); the red and amber highlighting stays right every day, and Refresh follow-ups updates Next action and Due`,
+      );
+    } else {
+      ok = false;
+      notes.push(
+        `${left} reminder trigger(s) an earlier version set up here cannot run in the add-on (${ADDON_REMINDERS_REASON}): Turn off daily reminders removes them`,
+      );
+    }
+  } else {
+    if (triggers.ours === 0) notes.push('off for this spreadsheet');
+    else if (triggers.ours === 1) notes.push('on for this spreadsheet (one morning trigger)');
+    else {
+      ok = false;
+      notes.push(
+        `on, but with ${triggers.ours} morning triggers for this spreadsheet: turn them off and on again to keep one`,
+      );
+    }
+    if (triggers.unrecorded > 0) {
+      ok = false;
+      notes.push(
+        `${triggers.unrecorded} reminder trigger(s) from an older version belong to no spreadsheet: Turn on daily reminders adopts one, Turn off removes them`,
+      );
+    }
   }
   if (triggers.total >= 18) {
     notes.push(`you have ${triggers.total} of the 20 triggers Apps Script allows per user for this script`);
@@ -160,7 +177,11 @@ export function checkTriggers(triggers: SelfCheckFacts['triggers']): CheckLine {
   return { ok, topic, text: `${notes.join('; ')}.` };
 }
 
-/** The permissions granted, and what a missing one stops (granular consent). */
+/**
+ * The permissions granted, and what a missing one stops (granular consent). In the add-on the
+ * trigger permission is needed only to remove an earlier version's reminder, and the digest's never
+ * (no morning run reaches the tracker there).
+ */
 export function checkPermissions(
   facts: Pick<SelfCheckFacts, 'granted' | 'addon' | 'digest' | 'triggers'>,
 ): CheckLine {
@@ -168,10 +189,10 @@ export function checkPermissions(
   if (failed(facts.granted)) return { ok: false, topic, text: `could not be read: ${facts.granted.error}.` };
   const granted = new Set(facts.granted);
   const missing = MANIFEST_SCOPES.filter((s) => !granted.has(s));
-  const remindersOn = !failed(facts.triggers) && facts.triggers.ours > 0;
+  const leftover = !failed(facts.triggers) && facts.triggers.ours + facts.triggers.unrecorded > 0;
   const needed = (scope: string): boolean => {
-    if (scope === SCOPES.spreadsheets) return facts.addon && remindersOn;
-    if ((NEEDS.digest as readonly string[]).includes(scope)) return facts.digest;
+    if (scope === SCOPES.scriptApp) return !facts.addon || leftover;
+    if ((NEEDS.digest as readonly string[]).includes(scope)) return facts.digest && !facts.addon;
     return true;
   };
   if (missing.length === 0)
@@ -193,7 +214,7 @@ export function runSelfCheck(facts: SelfCheckFacts): CheckLine[] {
     checkIntl(facts.timeZone),
     checkFormatDate(facts),
     checkSheets(facts.sheets),
-    checkTriggers(facts.triggers),
+    checkTriggers(facts.triggers, facts.addon),
     checkPermissions(facts),
     {
       ok: true,

@@ -1,62 +1,35 @@
 // The daily reminder trigger's run: follow-ups, the dashboard when it exists, and the opt-in digest.
 
 import { failureDetails, isUserError } from '../core/errors';
-import { describeMissing, NEEDS } from '../core/permissions';
+import { ADDON_REMINDERS_REASON, describeMissing, NEEDS } from '../core/permissions';
 import { DASHBOARD_READS, refreshDashboardIfPresent } from './dashboard';
 import { readForFollowUps, refreshFollowUps, sendDigest } from './followups';
 import { withDocumentLock } from './lock';
 import { grantOf } from './permissions';
-import { spreadsheetIdOfTrigger } from './triggers';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** The start of the line logged when the run ends quietly for want of a spreadsheet (PRODUCT point 16). */
-export const NO_SPREADSHEET_LOG = 'Daily reminder: no active spreadsheet in this run';
 
 /**
- * The spreadsheet of a time-driven run. A bound script's run has its spreadsheet active; an add-on's
- * has none, so the spreadsheet recorded for the trigger (sheets/triggers.ts) is opened by id, which
- * needs the `spreadsheets` scope. Where that cannot be done, logs why and returns null.
+ * The line logged when a run has no active spreadsheet (PRODUCT point 16): a reminder trigger an
+ * earlier version set up in the add-on, whose morning run cannot reach the tracker.
  */
-function spreadsheetOfRun(e: { triggerUid?: unknown } | undefined): Spreadsheet | null {
-  const active = SpreadsheetApp.getActiveSpreadsheet();
-  if (active) return active;
-  const uid = typeof e?.triggerUid === 'string' ? e.triggerUid : '';
-  const id = uid ? spreadsheetIdOfTrigger(uid) : null;
-  if (!id) {
-    console.log(`${NO_SPREADSHEET_LOG} and no spreadsheet is recorded for this trigger; nothing to do.`);
-    return null;
-  }
-  const { missing } = grantOf(NEEDS.addonMorningRun);
-  if (missing.length > 0) {
-    console.log(
-      `${NO_SPREADSHEET_LOG}, and opening spreadsheet ${id} needs the permission ${missing.join(', ')}, ` +
-        'which was not granted; nothing to do.',
-    );
-    return null;
-  }
-  try {
-    return SpreadsheetApp.openById(id);
-  } catch (err) {
-    console.log(
-      `${NO_SPREADSHEET_LOG}, and spreadsheet ${id} could not be opened ` +
-        `(${err instanceof Error ? err.message : String(err)}); nothing to do.`,
-    );
-    return null;
-  }
-}
+export const NO_SPREADSHEET_LOG =
+  `Daily reminder: no active spreadsheet in this run, so nothing was done (${ADDON_REMINDERS_REASON}). ` +
+  'Turn off daily reminders in your tracker removes this trigger.';
 
 /**
  * The daily trigger: refreshes follow-ups (Contacts and Jobs) from the data under the document
  * lock, refreshes the Dashboard when that sheet exists (it is created only by Refresh dashboard,
  * PRODUCT points 1 and 15; a failure there is logged and does not stop the digest), and sends the
- * opt-in digest when its permissions were granted. Without a spreadsheet it logs and ends quietly.
+ * opt-in digest when its permissions were granted. Without an active spreadsheet (an add-on's
+ * time-driven run) it logs NO_SPREADSHEET_LOG and ends quietly: the add-on opens no spreadsheet by id.
  */
-export function dailyReminderHandler(e?: { triggerUid?: unknown }): void {
+export function dailyReminderHandler(): void {
   try {
     // A trigger that throws mails the user Apps Script's raw text: every failure is logged instead.
-    const ss = spreadsheetOfRun(e);
-    if (!ss) return;
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    if (!ss) {
+      console.log(NO_SPREADSHEET_LOG);
+      return;
+    }
     withDocumentLock(() => {
       const now = Date.now();
       // One read of the Contacts columns follow-ups and the dashboard use, shared by both.

@@ -33,12 +33,17 @@ export function toast(message: string, title: string, seconds: number): void {
 /**
  * Whether the script runs as an installed add-on rather than bound to this spreadsheet:
  * ScriptApp.getInstallationSource() is NONE for "Script is not running as an add-on"
- * (https://developers.google.com/apps-script/reference/script/installation-source). False when Apps
- * Script cannot say (the caller then keeps the bound script's behaviour).
+ * (https://developers.google.com/apps-script/reference/script/installation-source). Throws when Apps
+ * Script cannot say: for an action that must not guess (Turn on daily reminders).
  */
+export function installedAsAddon(): boolean {
+  return ScriptApp.getInstallationSource() !== ScriptApp.InstallationSource.NONE;
+}
+
+/** installedAsAddon, or false when Apps Script cannot say (the caller keeps the bound script's behaviour). */
 export function runsAsAddon(): boolean {
   try {
-    return ScriptApp.getInstallationSource() !== ScriptApp.InstallationSource.NONE;
+    return installedAsAddon();
   } catch {
     return false;
   }

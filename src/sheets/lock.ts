@@ -77,13 +77,13 @@ export function withLock<T>(
 
 /**
  * Runs `fn` holding the document lock; throws a UserError (BUSY_MESSAGE) if the lock cannot be had
- * in time. Where there is no current document (an add-on's time-driven run: getDocumentLock()
- * returns null), the user's lock serialises the user's own runs instead. Once the lock is held,
- * edits kept while it was busy are applied first (replayPendingEdits), then `fn` runs.
+ * in time. Once the lock is held, edits kept while it was busy are applied first
+ * (replayPendingEdits), then `fn` runs. Every caller runs with a current document (the daily run
+ * ends before this where it has none), so getDocumentLock() has a lock to give.
  */
 export function withDocumentLock<T>(fn: () => T, waitMs = LOCK_WAIT_MS): T {
   return withLock(
-    () => LockService.getDocumentLock() ?? LockService.getUserLock(),
+    () => LockService.getDocumentLock(),
     () => {
       replayPendingEdits(SpreadsheetApp.getActiveSpreadsheet(), Date.now());
       return fn();

@@ -11,10 +11,12 @@ export const DAILY_HANDLER = 'dailyReminder';
 /** Hour of the day (spreadsheet time zone) the reminder runs; Apps Script picks a minute in it. */
 export const DAILY_HOUR = 6;
 /**
- * User property `dailyReminder:<trigger id>` = the spreadsheet's id. User properties, not document
- * properties: a trigger belongs to the user who created it ("Installable triggers always run under the
- * account of the person who created them"), while document properties are shared by every editor, and
- * the add-on's morning run, which has no open spreadsheet, must find the id from the trigger alone.
+ * User property `dailyReminder:<trigger id>` = the spreadsheet's id: a time-driven trigger names no
+ * spreadsheet, and one user's triggers are shared by every spreadsheet an add-on is used in (an
+ * earlier version installed reminders there too; Turn off removes only this spreadsheet's). User
+ * properties, not document properties: a trigger belongs to the user who created it ("Installable
+ * triggers always run under the account of the person who created them"), while document properties
+ * are shared by every editor.
  */
 export const TRIGGER_KEY_PREFIX = 'dailyReminder:';
 
@@ -42,11 +44,6 @@ export function dailyTriggers(spreadsheetId: string): DailyTriggers {
     total: all.length,
     stale: Object.keys(records).filter((k) => k.startsWith(TRIGGER_KEY_PREFIX) && !live.has(k)),
   };
-}
-
-/** The spreadsheet id recorded for a daily trigger, or null. */
-export function spreadsheetIdOfTrigger(triggerUid: string): string | null {
-  return PropertiesService.getUserProperties().getProperty(TRIGGER_KEY_PREFIX + triggerUid);
 }
 
 /** Runs `fn` under the user lock, so two of the user's spreadsheets do not bookkeep at once. */

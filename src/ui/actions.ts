@@ -1,14 +1,14 @@
 // Menu handlers: each runs one action under the document lock and tells the user what happened.
 
 import { describeDashboard } from '../core/dashboard';
-import { describeMissing, NEEDS } from '../core/permissions';
+import { ADDON_REMINDERS_REASON, describeMissing, NEEDS } from '../core/permissions';
 import { describeScoring } from '../core/scoring-plan';
 import { describeSelfCheck } from '../core/self-check';
 import { parseSettings } from '../core/settings';
 import { refreshDashboard } from '../sheets/dashboard';
 import { loadExampleData } from '../sheets/example';
 import { refreshFollowUps } from '../sheets/followups';
-import { runsAsAddon } from '../sheets/gas-ui';
+import { installedAsAddon } from '../sheets/gas-ui';
 import { withDocumentLock } from '../sheets/lock';
 import { grantOf, requirePermissions } from '../sheets/permissions';
 import { scoreCandidates } from '../sheets/scoring';
@@ -65,15 +65,34 @@ export function refreshFollowUpsAction(): void {
 }
 
 /**
- * Referrals › Turn on daily reminders. Needs the trigger permission, and in an add-on the permission
- * to open this spreadsheet from the morning run; says so (by name) when the user did not grant them,
- * and warns when the opt-in digest lacks its own.
+ * What Turn on daily reminders says in the add-on, where it installs nothing: a trigger there could
+ * never reach the tracker (core/permissions ADDON_REMINDERS_REASON), so the user reads why, and what
+ * keeps the tracker current without one.
+ */
+export const ADDON_REMINDERS_MESSAGE = [
+  `Daily reminders aren't available in the add-on, so nothing was turned on: ${ADDON_REMINDERS_REASON}.`,
+  '',
+  'What you still have:',
+  '• The red and amber highlighting stays right every day on its own.',
+  '• Refresh follow-ups brings Next action and Due up to date whenever you like.',
+  '• Installed as a script bound to this spreadsheet, Referral tracker does send daily reminders.',
+].join('\n');
+
+/**
+ * Referrals › Turn on daily reminders. In a script bound to the spreadsheet, installs this
+ * spreadsheet's morning trigger (it needs the trigger permission and says so, by name, when the user
+ * did not grant it; it warns when the opt-in digest lacks its own). In the add-on it installs nothing
+ * and says why (ADDON_REMINDERS_MESSAGE).
  */
 export function turnOnRemindersAction(): void {
   runAction('Turn on daily reminders', () => {
+    // Not knowing the deployment fails the action: a guess could install a trigger that cannot work.
+    if (installedAsAddon()) {
+      tell(ADDON_REMINDERS_MESSAGE, 'Daily reminders');
+      return;
+    }
     const ss = activeSpreadsheet();
     requirePermissions('Turning on daily reminders', NEEDS.reminders);
-    if (runsAsAddon()) requirePermissions('Daily reminders in the add-on', NEEDS.addonMorningRun);
     const created = turnOnDailyReminders(ss);
     const zone = ss.getSpreadsheetTimeZone();
     const on = created
@@ -90,7 +109,10 @@ function digestWarning(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return missing.length > 0 ? describeMissing('The daily digest email', missing, url) : '';
 }
 
-/** Referrals › Turn off daily reminders. */
+/**
+ * Referrals › Turn off daily reminders: removes this spreadsheet's trigger — in the add-on, one an
+ * earlier version installed there — and never another spreadsheet's.
+ */
 export function turnOffRemindersAction(): void {
   runAction('Turn off daily reminders', () => {
     const ss = activeSpreadsheet();

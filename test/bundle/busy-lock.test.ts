@@ -1,7 +1,7 @@
 // While another execution holds the lock: every menu action, page call and the daily run says so in
 // plain words and changes nothing.
 import { BUSY_MESSAGE } from '../../src/core/errors';
-import type { LoadedBundle } from '../helpers/bundle';
+import { DEPLOYMENT, type LoadedBundle } from '../helpers/bundle';
 import { captureState, loadState, RAW_TEXT, stateDiff, type TrackerState } from '../helpers/faults';
 import { colOf, sheetOf } from '../helpers/sheets';
 import { ROW, representativeTracker } from '../helpers/trackers';
@@ -31,13 +31,17 @@ function shown(b: LoadedBundle, thrown: unknown): string[] {
   ];
 }
 
-const WRITERS: [string, (b: LoadedBundle) => unknown][] = [
+type Writer = [string, (b: LoadedBundle) => unknown];
+const TURN_ON: Writer = ['Turn on daily reminders', (b) => b.call('menuTurnOnReminders')];
+
+const WRITERS: Writer[] = [
   ['Set up tracker', (b) => b.call('menuSetUpTracker')],
   ['Score candidates', (b) => b.call('menuScoreCandidates')],
   ['Refresh follow-ups', (b) => b.call('menuRefreshFollowUps')],
   ['Refresh dashboard', (b) => b.call('menuRefreshDashboard')],
   ['Load example data', (b) => b.call('menuLoadExampleData')],
-  ['Turn on daily reminders', (b) => b.call('menuTurnOnReminders')],
+  // In the add-on, Turn on daily reminders writes nothing: it says why there are none (runtime.test.ts).
+  ...(DEPLOYMENT === 'bound' ? [TURN_ON] : []),
   ['Turn off daily reminders', (b) => b.call('menuTurnOffReminders')],
   ['Import (the dialog)', (b) => b.call('importConnections', CSV)],
   [

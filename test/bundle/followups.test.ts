@@ -1,5 +1,5 @@
 // Follow-ups through the bundle: Refresh follow-ups, onEdit stamps, daily reminders and the digest.
-import { type LoadedBundle, loadBundle } from '../helpers/bundle';
+import { type LoadedBundle, type LoadOptions, loadBundle } from '../helpers/bundle';
 import { colOf, sheetOf, sheetsCalls, writeRows } from '../helpers/sheets';
 
 const contactsSheet = (b: LoadedBundle) => sheetOf(b, 'Contacts');
@@ -7,11 +7,14 @@ const writeContacts = (b: LoadedBundle, rows: Record<string, unknown>[]) => writ
 
 const NOW = '2026-03-10T08:00:00Z'; // a Tuesday, 09:00 in Paris
 
-function setUp(now = NOW, timeZone = 'Europe/Paris'): LoadedBundle {
-  const b = loadBundle({ now, timeZone });
+function setUp(now = NOW, timeZone = 'Europe/Paris', options: LoadOptions = {}): LoadedBundle {
+  const b = loadBundle({ now, timeZone, ...options });
   b.call('menuSetUpTracker');
   return b;
 }
+
+/** Daily reminders are a feature of the script bound to the spreadsheet (the add-on has none). */
+const bound = () => setUp(NOW, 'Europe/Paris', { deployment: 'bound' });
 
 function parisDate(b: LoadedBundle, ymd: string): Date {
   const [y, m, d] = ymd.split('-').map(Number);
@@ -226,9 +229,9 @@ describe('onEdit', () => {
   });
 });
 
-describe('daily reminders', () => {
+describe('daily reminders (bound script)', () => {
   it('installs exactly one daily trigger however often it is turned on, and removes only its own', () => {
-    const b = setUp();
+    const b = bound();
     const ScriptApp = b.emu.globals.ScriptApp;
     ScriptApp.newTrigger('somethingElse').timeBased().everyHours(1).create();
     b.call('menuTurnOnReminders');
@@ -241,7 +244,7 @@ describe('daily reminders', () => {
   });
 
   it('refreshes follow-ups and mails the opt-in digest when the trigger fires', () => {
-    const b = setUp();
+    const b = bound();
     writeContacts(b, [
       { Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': parisDate(b, '2026-03-01') },
     ]);
@@ -261,7 +264,7 @@ describe('daily reminders', () => {
   });
 
   it('reads Contacts, Jobs and Settings once for follow-ups and the dashboard together', () => {
-    const b = setUp();
+    const b = bound();
     writeContacts(b, [
       { Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': parisDate(b, '2026-03-01') },
     ]);
@@ -284,13 +287,13 @@ describe('daily reminders', () => {
   });
 
   it('ends quietly with a log line when there is no active spreadsheet', () => {
-    // An add-on's time-driven run has no active spreadsheet; this trigger is recorded for none.
+    // An add-on's time-driven run has no active spreadsheet (a trigger an earlier version set up).
     const b = loadBundle({ now: NOW, deployment: 'addon' });
     b.call('menuSetUpTracker');
     const t = b.emu.globals.ScriptApp.newTrigger('dailyReminder').timeBased().everyDays(1).create();
     expect(() => b.emu.triggers.fire(t.getUniqueId(), {}, (name, e) => b.call(name, e))).not.toThrow();
     expect(b.emu.logs.messages()).toEqual([
-      'Daily reminder: no active spreadsheet in this run and no spreadsheet is recorded for this trigger; nothing to do.',
+      "Daily reminder: no active spreadsheet in this run, so nothing was done (an add-on's morning run has no open spreadsheet, and Referral tracker keeps to this-spreadsheet-only access). Turn off daily reminders in your tracker removes this trigger.",
     ]);
   });
 });

@@ -1,8 +1,8 @@
 // The add-on in both deployments against the strict emulator and the real manifest: the exact menu,
-// daily reminders kept per spreadsheet, the morning run without an active spreadsheet, granular
-// consent, the digest's permissions, inherited formatting, and Check this spreadsheet.
+// daily reminders (bound script) and why the add-on has none, the morning run without an active
+// spreadsheet, granular consent, the digest's permissions, inherited formatting, Check this spreadsheet.
 import { SCOPE } from '../../emulator/scopes';
-import { type LoadedBundle, type LoadOptions, loadBundle } from '../helpers/bundle';
+import { DEPLOYMENT, type LoadedBundle, type LoadOptions, loadBundle } from '../helpers/bundle';
 import { colOf, setSetting, sheetOf, writeRows } from '../helpers/sheets';
 
 const NOW = '2026-03-10T08:00:00Z'; // a Tuesday, 09:00 in Paris
@@ -78,70 +78,24 @@ describe('the menu', () => {
   );
 });
 
-describe('daily reminders, kept per spreadsheet', () => {
-  it.each(['bound', 'addon'] as const)(
-    'refresh the spreadsheet whose trigger fired in the morning run (%s)',
-    (deployment) => {
-      const b = tracker({ deployment });
-      writeRows(b, 'Contacts', [
-        { Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': '2026-03-01' },
-      ]);
-      b.call('menuTurnOnReminders');
-      expect(lastAlert(b)).toMatch(/^Daily reminders are on: every morning around 6:00 \(Europe\/Paris\)/);
-      fire(b, dailyIds(b)[0]!);
-      expect(sheetOf(b, 'Contacts').getRange(2, colOf(b, 'Next action')).getValue()).toBe(
-        'answer with your availability',
-      );
-      expect(logs(b)).toEqual([]);
-    },
-  );
-
-  it("in an add-on, turning them on or off in one spreadsheet never touches another's", () => {
-    const b = tracker({ deployment: 'addon' });
-    const first = b.emu.spreadsheet;
-    const second = b.emu.addSpreadsheet({ name: 'Second tracker' });
-    b.emu.open(second);
-    b.call('menuSetUpTracker');
-
-    b.emu.open(first);
-    b.call('menuTurnOnReminders');
-    b.emu.open(second);
-    b.call('menuTurnOnReminders');
-    expect(lastAlert(b)).toMatch(/^Daily reminders are on/);
-    expect(dailyIds(b)).toHaveLength(2);
-    b.call('menuTurnOnReminders');
-    expect(lastAlert(b)).toBe('Daily reminders were already on.');
-    expect(dailyIds(b)).toHaveLength(2);
-
-    const [firstId, secondId] = dailyIds(b);
-    b.call('menuTurnOffReminders');
-    expect(dailyIds(b)).toEqual([firstId]);
-    expect(b.emu.properties.user.data.get(`dailyReminder:${firstId}`)).toBe(first.id);
-    expect(b.emu.properties.user.data.has(`dailyReminder:${secondId}`)).toBe(false);
-    b.call('menuTurnOffReminders');
-    expect(lastAlert(b)).toBe('Daily reminders were already off.');
-    expect(dailyIds(b)).toEqual([firstId]);
-
-    // The first spreadsheet's morning run opens the first spreadsheet, not the one that is open.
+describe('daily reminders in a script bound to the spreadsheet', () => {
+  it('refresh the spreadsheet in the morning run', () => {
+    const b = tracker({ deployment: 'bound' });
     writeRows(b, 'Contacts', [
-      { Company: 'Acme', Name: 'Second Ann', Status: 'Replied', 'Replied on': '2026-03-01' },
+      { Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': '2026-03-01' },
     ]);
-    b.emu.open(first);
-    writeRows(b, 'Contacts', [
-      { Company: 'Acme', Name: 'First Ann', Status: 'Replied', 'Replied on': '2026-03-01' },
-    ]);
-    b.emu.open(second);
-    fire(b, firstId!);
-    b.emu.open(first);
+    b.call('menuTurnOnReminders');
+    expect(lastAlert(b)).toMatch(/^Daily reminders are on: every morning around 6:00 \(Europe\/Paris\)/);
+    expect(b.emu.properties.user.data.get(`dailyReminder:${dailyIds(b)[0]}`)).toBe(b.emu.spreadsheet.id);
+    fire(b, dailyIds(b)[0]!);
     expect(sheetOf(b, 'Contacts').getRange(2, colOf(b, 'Next action')).getValue()).toBe(
       'answer with your availability',
     );
-    b.emu.open(second);
-    expect(sheetOf(b, 'Contacts').getRange(2, colOf(b, 'Next action')).getValue()).toBe('');
+    expect(logs(b)).toEqual([]);
   });
 
   it('adopt a trigger an older version left unrecorded instead of adding a second one', () => {
-    const b = tracker();
+    const b = tracker({ deployment: 'bound' });
     b.emu.globals.ScriptApp.newTrigger('dailyReminder').timeBased().everyDays(1).atHour(6).create();
     b.call('menuTurnOnReminders');
     expect(dailyIds(b)).toHaveLength(1);
@@ -149,51 +103,108 @@ describe('daily reminders, kept per spreadsheet', () => {
   });
 });
 
-describe('the morning run without an active spreadsheet (PRODUCT point 16)', () => {
-  it('ends quietly with a log line when the trigger is recorded for no spreadsheet', () => {
-    const b = tracker({ deployment: 'addon' });
-    const t = b.emu.globals.ScriptApp.newTrigger('dailyReminder').timeBased().everyDays(1).create();
-    expect(() => fire(b, t.getUniqueId())).not.toThrow();
-    expect(logs(b)).toEqual([
-      'Daily reminder: no active spreadsheet in this run and no spreadsheet is recorded for this trigger; nothing to do.',
-    ]);
+describe('daily reminders in the add-on, which keeps to this-spreadsheet-only access', () => {
+  it('Turn on installs nothing, asks for no permission, and says why and what the user still has', () => {
+    const b = tracker({ deployment: 'addon', grantedScopes: without(SCOPE.scriptApp) });
+    b.emu.calls.reset();
+    b.call('menuTurnOnReminders');
+    expect(lastAlert(b)).toBe(
+      [
+        "Daily reminders aren't available in the add-on, so nothing was turned on: an add-on's morning run has no open spreadsheet, and Referral tracker keeps to this-spreadsheet-only access.",
+        '',
+        'What you still have:',
+        '• The red and amber highlighting stays right every day on its own.',
+        '• Refresh follow-ups brings Next action and Due up to date whenever you like.',
+        '• Installed as a script bound to this spreadsheet, Referral tracker does send daily reminders.',
+      ].join('\n'),
+    );
+    expect(b.emu.ui.dialogs.at(-1)?.title).toBe('Daily reminders');
+    expect(dailyIds(b)).toEqual([]);
+    expect(b.emu.calls.get('ScriptApp.newTrigger')).toBe(0);
+    expect(b.emu.calls.get('ScriptApp.getProjectTriggers')).toBe(0);
   });
 
-  it('ends quietly, naming the permission, when the user withdrew the right to open it by id', () => {
+  it("Turn off removes a trigger an earlier version left, and never another spreadsheet's", () => {
+    const b = tracker({ deployment: 'addon' });
+    const first = b.emu.spreadsheet;
+    const second = b.emu.addSpreadsheet({ name: 'Second tracker' });
+    b.emu.open(second);
+    b.call('menuSetUpTracker');
+    const firstId = leftoverTrigger(b, first.id);
+    const secondId = leftoverTrigger(b, second.id);
+
+    // Turning on in either spreadsheet adds nothing and removes nothing.
+    b.call('menuTurnOnReminders');
+    b.emu.open(first);
+    b.call('menuTurnOnReminders');
+    expect(dailyIds(b)).toEqual([firstId, secondId]);
+
+    b.emu.open(second);
+    b.call('menuTurnOffReminders');
+    expect(lastAlert(b)).toBe('Daily reminders are off.');
+    expect(dailyIds(b)).toEqual([firstId]);
+    expect(b.emu.properties.user.data.get(`dailyReminder:${firstId}`)).toBe(first.id);
+    expect(b.emu.properties.user.data.has(`dailyReminder:${secondId}`)).toBe(false);
+    b.call('menuTurnOffReminders');
+    expect(lastAlert(b)).toBe('Daily reminders were already off.');
+    expect(dailyIds(b)).toEqual([firstId]);
+
+    b.emu.open(first);
+    b.call('menuTurnOffReminders');
+    expect(lastAlert(b)).toBe('Daily reminders are off.');
+    expect(dailyIds(b)).toEqual([]);
+  });
+});
+
+/** A daily trigger an earlier version installed in the add-on, recorded for `spreadsheetId`. */
+function leftoverTrigger(b: LoadedBundle, spreadsheetId: string): string {
+  const t = b.emu.globals.ScriptApp.newTrigger('dailyReminder').timeBased().everyDays(1).atHour(6).create();
+  b.emu.properties.user.data.set(`dailyReminder:${t.getUniqueId()}`, spreadsheetId);
+  return t.getUniqueId();
+}
+
+describe('the morning run without an active spreadsheet (PRODUCT point 16)', () => {
+  const LINE =
+    "Daily reminder: no active spreadsheet in this run, so nothing was done (an add-on's morning run has no open spreadsheet, and Referral tracker keeps to this-spreadsheet-only access). Turn off daily reminders in your tracker removes this trigger.";
+
+  it('ends quietly with its log line, opening no spreadsheet by id and changing none', () => {
     const b = tracker({ deployment: 'addon' });
     writeRows(b, 'Contacts', [
       { Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': '2026-03-01' },
     ]);
-    b.call('menuTurnOnReminders');
-    b.emu.auth.granted = without(SCOPE.spreadsheets);
-    fire(b, dailyIds(b)[0]!);
-    expect(logs(b)).toEqual([
-      `Daily reminder: no active spreadsheet in this run, and opening spreadsheet ${b.emu.spreadsheet.id} needs the permission https://www.googleapis.com/auth/spreadsheets, which was not granted; nothing to do.`,
-    ]);
-    expect(sheetOf(b, 'Contacts').getRange(2, colOf(b, 'Next action')).getValue()).toBe('');
+    const before = JSON.stringify(b.emu.spreadsheet.toJSON());
+    const id = leftoverTrigger(b, b.emu.spreadsheet.id);
+    b.emu.calls.reset();
+    expect(() => fire(b, id)).not.toThrow();
+    expect(logs(b)).toEqual([LINE]);
+    expect(b.emu.calls.get('SpreadsheetApp.openById')).toBe(0);
+    expect(JSON.stringify(b.emu.spreadsheet.toJSON())).toBe(before);
+  });
+
+  it('could not open the tracker by id anyway: the real manifest has no `spreadsheets` scope', () => {
+    const b = tracker({ deployment: 'addon' });
+    const open = `SpreadsheetApp.openById('${b.emu.spreadsheet.id}')`;
+    expect(() => b.emu.execute('time-driven', 'FULL', () => b.evaluate(open))).toThrow(
+      'Specified permissions are not sufficient to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
+    );
+  });
+
+  it('ends the same way for a trigger recorded for no spreadsheet', () => {
+    const b = tracker({ deployment: 'addon' });
+    const t = b.emu.globals.ScriptApp.newTrigger('dailyReminder').timeBased().everyDays(1).create();
+    expect(() => fire(b, t.getUniqueId())).not.toThrow();
+    expect(logs(b)).toEqual([LINE]);
   });
 });
 
 describe('granular consent: an action missing a permission names it', () => {
-  it('Turn on daily reminders without the trigger permission', () => {
-    const b = tracker({ grantedScopes: without(SCOPE.scriptApp) });
+  it('Turn on daily reminders without the trigger permission (bound script)', () => {
+    const b = tracker({ deployment: 'bound', grantedScopes: without(SCOPE.scriptApp) });
     b.call('menuTurnOnReminders');
     expect(lastAlert(b)).toMatch(
       /^Turning on daily reminders needs the permission “Allow this application to run when you are not present”, which was not granted to Referral tracker\. Open https:\/\/\S+ to grant it, then try again\.$/,
     );
     expect(dailyIds(b)).toEqual([]);
-  });
-
-  it('daily reminders in an add-on without the permission to open the spreadsheet; a bound script needs none', () => {
-    const addon = tracker({ deployment: 'addon', grantedScopes: without(SCOPE.spreadsheets) });
-    addon.call('menuTurnOnReminders');
-    expect(lastAlert(addon)).toMatch(
-      /^Daily reminders in the add-on needs the permission “See, edit, create, and delete all your Google Sheets spreadsheets”/,
-    );
-    expect(dailyIds(addon)).toEqual([]);
-    const bound = tracker({ deployment: 'bound', grantedScopes: without(SCOPE.spreadsheets) });
-    bound.call('menuTurnOnReminders');
-    expect(lastAlert(bound)).toMatch(/^Daily reminders are on/);
   });
 
   it('the sidebar without the permission to show web content', () => {
@@ -218,9 +229,9 @@ describe('granular consent: an action missing a permission names it', () => {
   });
 });
 
-describe('the digest email', () => {
+describe('the digest email (bound script: the add-on has no morning run)', () => {
   function digestOn(options: LoadOptions = {}): LoadedBundle {
-    const b = tracker(options);
+    const b = tracker({ deployment: 'bound', ...options });
     setSetting(b, 'Daily digest email', 'Yes');
     writeRows(b, 'Contacts', [
       { Company: 'Acme', Name: 'Ann', Status: 'Replied', 'Replied on': '2026-03-01' },
@@ -304,18 +315,22 @@ describe('Check this spreadsheet', () => {
     expect(report).toContain(
       '✓ Dates: Utilities.formatDate and Intl agree: it is 2026-03-10 09:00 in Europe/Paris.',
     );
-    expect(report).toContain('✓ Daily reminders: off for this spreadsheet.');
+    expect(report).toContain(
+      DEPLOYMENT === 'addon'
+        ? "✓ Daily reminders: not available in the add-on (an add-on's morning run has no open spreadsheet"
+        : '✓ Daily reminders: off for this spreadsheet.',
+    );
     expect(report).toContain('✓ Permissions: every permission Referral tracker asks for is granted.');
   });
 
-  it('names a missing column, a missing permission and duplicate triggers', () => {
-    const b = tracker({ deployment: 'addon', grantedScopes: without(SCOPE.spreadsheets) });
-    b.emu.auth.granted = ALL;
+  it('names a missing column, a missing permission and duplicate triggers (bound script)', () => {
+    const b = tracker({ deployment: 'bound' });
+    setSetting(b, 'Daily digest email', 'Yes');
     b.call('menuTurnOnReminders');
     const record = [...b.emu.properties.user.data.entries()][0]!;
     const extra = b.emu.globals.ScriptApp.newTrigger('dailyReminder').timeBased().everyDays(1).create();
     b.emu.properties.user.data.set(`dailyReminder:${extra.getUniqueId()}`, record[1]);
-    b.emu.auth.granted = without(SCOPE.spreadsheets);
+    b.emu.auth.granted = without(SCOPE.sendMail);
     const contacts = sheetOf(b, 'Contacts');
     contacts.getRange(1, colOf(b, 'Why')).setValue('Reason');
     b.call('menuCheckSpreadsheet');
@@ -324,8 +339,26 @@ describe('Check this spreadsheet', () => {
     expect(report).toContain('✗ Sheets: Contacts lacks Why. Run Referrals › Set up tracker to add them.');
     expect(report).toContain('✗ Daily reminders: on, but with 2 morning triggers for this spreadsheet');
     expect(report).toContain(
-      '✗ Permissions: not granted: “See, edit, create, and delete all your Google Sheets spreadsheets”',
+      '✗ Permissions: not granted: “Send email as you” (to send the opt-in daily digest email)',
     );
+    expect(report).toContain('✓ Deployment: script bound to this spreadsheet');
+  });
+
+  it('in the add-on, flags a reminder an earlier version left until Turn off removes it', () => {
+    const b = tracker({ deployment: 'addon', grantedScopes: without(SCOPE.sendMail, SCOPE.userinfoEmail) });
+    leftoverTrigger(b, b.emu.spreadsheet.id);
+    b.call('menuCheckSpreadsheet');
+    let report = lastAlert(b);
+    expect(report.split('\n')[0]).toBe('1 of 6 checks found a problem.');
+    expect(report).toContain(
+      '✗ Daily reminders: 1 reminder trigger(s) an earlier version set up here cannot run in the add-on',
+    );
+    // The digest's permissions are not needed where no morning run reaches the tracker.
+    expect(report).toMatch(/✓ Permissions: not granted: .*not needed the way you use it/);
     expect(report).toContain('✓ Deployment: installed as an add-on');
+    b.call('menuTurnOffReminders');
+    b.call('menuCheckSpreadsheet');
+    report = lastAlert(b);
+    expect(report.split('\n')[0]).toBe('All 6 checks passed.');
   });
 });

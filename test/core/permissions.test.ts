@@ -49,11 +49,11 @@ describe('permissions', () => {
       scopesOfPermissionError(
         'Specified permissions are not sufficient to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: (https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets)',
       ),
-    ).toEqual([SCOPES.currentOnly, SCOPES.spreadsheets]);
+    ).toEqual([SCOPES.currentOnly, 'https://www.googleapis.com/auth/spreadsheets']);
     expect(scopesOfPermissionError('Service Spreadsheets failed while accessing document')).toBeNull();
   });
 
-  it('ask for the narrowest of alternative scopes', () => {
+  it('ask for the narrowest of alternative scopes, the one the manifest declares', () => {
     const message = describePermissionError(
       'Score candidates',
       'You do not have permission to call SpreadsheetApp.getActiveSpreadsheet. Required permissions: (https://www.googleapis.com/auth/spreadsheets.currentonly || https://www.googleapis.com/auth/spreadsheets)',

@@ -87,11 +87,40 @@ describe('self-check', () => {
     });
   });
 
+  it('says in the add-on that reminders are not available there, and flags one an earlier version left', () => {
+    expect(checkTriggers({ ours: 0, unrecorded: 0, total: 0 }, true)).toEqual({
+      ok: true,
+      topic: 'Daily reminders',
+      text: "not available in the add-on (an add-on's morning run has no open spreadsheet, and Referral tracker keeps to this-spreadsheet-only access); the red and amber highlighting stays right every day, and Refresh follow-ups updates Next action and Due.",
+    });
+    for (const left of [
+      { ours: 1, unrecorded: 0, total: 1 },
+      { ours: 0, unrecorded: 1, total: 1 },
+    ]) {
+      expect(checkTriggers(left, true)).toMatchObject({
+        ok: false,
+        text: expect.stringMatching(
+          /^1 reminder trigger\(s\) an earlier version set up here cannot run in the add-on \(.*\): Turn off daily reminders removes them\.$/,
+        ),
+      });
+    }
+  });
+
   it('counts a missing permission as a problem only where it is needed', () => {
-    const noOpen = MANIFEST_SCOPES.filter((s) => s !== SCOPES.spreadsheets);
-    expect(checkPermissions(facts({ granted: noOpen })).ok).toBe(true);
-    expect(checkPermissions(facts({ granted: noOpen })).text).toMatch(/not needed the way you use it/);
-    expect(checkPermissions(facts({ granted: noOpen, addon: true })).ok).toBe(false);
+    // The trigger permission: always in a bound script; in the add-on only to remove a leftover trigger.
+    const noTriggers = MANIFEST_SCOPES.filter((s) => s !== SCOPES.scriptApp);
+    expect(checkPermissions(facts({ granted: noTriggers })).ok).toBe(false);
+    const none = { ours: 0, unrecorded: 0, total: 0 };
+    expect(checkPermissions(facts({ granted: noTriggers, addon: true, triggers: none })).ok).toBe(true);
+    expect(checkPermissions(facts({ granted: noTriggers, addon: true, triggers: none })).text).toMatch(
+      /not needed the way you use it/,
+    );
+    expect(checkPermissions(facts({ granted: noTriggers, addon: true })).ok).toBe(false);
+    // The digest's: only where the digest is on, and never in the add-on (no morning run there).
+    const noMailAtAll = MANIFEST_SCOPES.filter((s) => s !== SCOPES.sendMail);
+    expect(
+      checkPermissions(facts({ granted: noMailAtAll, digest: true, addon: true, triggers: none })).ok,
+    ).toBe(true);
     const noMail = MANIFEST_SCOPES.filter((s) => s !== SCOPES.sendMail);
     expect(checkPermissions(facts({ granted: noMail })).ok).toBe(true);
     expect(checkPermissions(facts({ granted: noMail, digest: true })).ok).toBe(false);
