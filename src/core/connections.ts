@@ -324,7 +324,7 @@ export function planContactsFromConnections(
   };
 }
 
-/** One contiguous run of a sheet's columns holding data, with its rows' values. */
+/** New rows laid out on a run of a sheet's columns: what one write carries. */
 export interface ColumnBlock {
   /** 0-based first column. */
   readonly col: number;
@@ -332,35 +332,28 @@ export interface ColumnBlock {
 }
 
 /**
- * Lays rows (header → value) out on a sheet's headers (found by text, first occurrence) and
- * splits them into the contiguous runs of columns that hold data in at least one row: what to
- * write, one write per block, without touching the other columns.
+ * Lays rows (header → value) out on a sheet's headers (found by text, first occurrence), from the
+ * first to the last column that holds data in at least one row, blank in the columns between: one
+ * write carries every new row whole, so a run stopped at any call leaves each new row written whole
+ * or not at all (a rerun recognises only whole people). The columns between are blank in a new
+ * row (it lies below the sheet's last row with content), so writing '' there changes nothing; the
+ * columns outside the span are not written. Null when no row holds data on the sheet.
  */
-export function dataBlocks(
+export function dataSpan(
   headers: readonly string[],
   rows: readonly Readonly<Record<string, Cell>>[],
-): ColumnBlock[] {
+): ColumnBlock | null {
   const idx = headerIndex(headers);
   const byCol = new Map<number, string>();
   for (const key of new Set(rows.flatMap((r) => Object.keys(r)))) {
     const c = col(idx, key);
     if (c >= 0 && rows.some((r) => !isBlank(r[key]))) byCol.set(c, key);
   }
-  const cols = [...byCol.keys()].sort((a, b) => a - b);
-  const blocks: ColumnBlock[] = [];
-  let run: number[] = [];
-  const flush = () => {
-    if (run.length === 0) return;
-    const keys = run.map((c) => byCol.get(c)!);
-    blocks.push({ col: run[0]!, values: rows.map((r) => keys.map((k) => r[k] ?? '')) });
-    run = [];
-  };
-  for (const c of cols) {
-    if (run.length > 0 && run[run.length - 1] !== c - 1) flush();
-    run.push(c);
-  }
-  flush();
-  return blocks;
+  if (byCol.size === 0) return null;
+  const first = Math.min(...byCol.keys());
+  const last = Math.max(...byCol.keys());
+  const keys = Array.from({ length: last - first + 1 }, (_, j) => byCol.get(first + j));
+  return { col: first, values: rows.map((r) => keys.map((k) => (k === undefined ? '' : (r[k] ?? '')))) };
 }
 
 /** What an import did, JSON-safe (google.script.run hands it to the dialog). */

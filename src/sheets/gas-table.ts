@@ -28,8 +28,8 @@ function formatFor(sheetName: string, header: string): string | null {
   return null;
 }
 
-/** Contiguous runs of column indexes (0-based), in order. */
-function contiguousBlocks(cols: readonly number[]): number[][] {
+/** Contiguous runs of column indexes (distinct, in order). */
+export function contiguousBlocks(cols: readonly number[]): number[][] {
   const sorted = [...new Set(cols)].sort((a, b) => a - b);
   const blocks: number[][] = [];
   for (const c of sorted) {
@@ -290,25 +290,31 @@ export function readColumns(sheet: Sheet, wanted: readonly string[]): { table: T
 }
 
 /**
- * Appends blocks of new rows after sheet row `after`: grows the grid once when `maxRows` (the
- * sheet's getMaxRows(), read by the caller before any write so the action flushes once) is too
- * short, then one setValues per block (a block is a run of columns, `col` 0-based; every block has
- * the same number of rows). Columns outside the blocks are not written. Returns the first new row.
+ * Appends new rows after sheet row `after`, laid out on a run of columns (`block.col` 0-based), in
+ * one setValues: each row is written whole or not at all. When `maxRows` (the sheet's
+ * getMaxRows(), read by the caller before any write so the action flushes once) is too short,
+ * the grid grows first, once; inserted rows take the formatting of the row above them (Sheets'
+ * inheritFromBefore, emulator/sheet insertRowsAfter). `prepare(first, count)` then formats the
+ * rows the values go to, before they are written: a run stopped in between leaves rows that are
+ * still new, which the rerun prepares again. Columns outside the block are not written. Returns
+ * the first new row.
  */
-export function appendBlocks(
+export function appendBlock(
   sheet: Sheet,
-  blocks: readonly { readonly col: number; readonly values: readonly (readonly Cell[])[] }[],
+  block: { readonly col: number; readonly values: readonly (readonly Cell[])[] } | null,
   after: number,
   maxRows: number,
+  prepare?: (first: number, count: number) => void,
 ): number {
   const start = after + 1;
-  const rows = blocks[0]?.values.length ?? 0;
-  if (rows === 0) return start;
+  const rows = block?.values.length ?? 0;
+  if (!block || rows === 0) return start;
   const missing = start + rows - 1 - maxRows;
   if (missing > 0) sheet.insertRowsAfter(maxRows, missing);
-  for (const b of blocks) {
-    sheet.getRange(start, b.col + 1, rows, b.values[0]!.length).setValues(b.values.map((r) => [...r]));
-  }
+  prepare?.(start, rows);
+  sheet
+    .getRange(start, block.col + 1, rows, block.values[0]!.length)
+    .setValues(block.values.map((r) => [...r]));
   return start;
 }
 

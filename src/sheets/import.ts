@@ -5,7 +5,7 @@ import {
   CONNECTIONS_READ,
   CONTACTS_KNOWN,
   type ContactsFromConnections,
-  dataBlocks,
+  dataSpan,
   type ImportResult,
   importSummary,
   parseConnections,
@@ -15,10 +15,10 @@ import {
 import { UserError } from '../core/errors';
 import { MAX_CSV_CHARS, readExport } from '../core/import';
 import { parseJobs } from '../core/rows';
-import { C, HEADER_FILL, SHEET } from '../core/schema';
+import { C, CONTACTS, HEADER_FILL, isComputed, SHEET } from '../core/schema';
 import { col, headerIndex, type Table } from '../core/table';
 import type { Cell } from '../core/values';
-import { appendBlocks, readColumns, writeChanges } from './gas-table';
+import { appendBlock, contiguousBlocks, readColumns, writeChanges } from './gas-table';
 import { withDocumentLock } from './lock';
 import { loadSheet, requireSheet } from './workbook';
 
@@ -42,6 +42,13 @@ interface ReadSheet {
   readonly maxRows: number;
 }
 
+/** The Connections sheet as read before any write: its columns, sizes and frozen rows (a missing sheet reads as empty). */
+interface ReadConnections extends ReadSheet {
+  readonly sheet: Sheet | null;
+  readonly maxColumns: number;
+  readonly frozenRows: number;
+}
+
 /** Contacts as the import needs it: Company, Name and Profile URL, its last row and grid size. */
 function readKnownContacts(sheet: Sheet): ReadSheet {
   const read = readColumns(sheet, CONTACTS_KNOWN);
@@ -54,34 +61,81 @@ function readKnownContacts(sheet: Sheet): ReadSheet {
   return { ...read, maxRows: sheet.getMaxRows() };
 }
 
-/** Appends people to Contacts after its last row: one write per run of columns that holds data. */
+/**
+ * Appends people to Contacts after its last row, each row whole (one write: see dataSpan). The
+ * computed columns of the rows they go to start with no fill (a row inserted under a red Due
+ * copies it); their other formatting (dropdowns, date formats, the user's look) stays.
+ */
 function addToContacts(sheet: Sheet, known: ReadSheet, plan: ContactsFromConnections): void {
-  appendBlocks(sheet, dataBlocks(known.table.headers, plan.rows), Math.max(known.lastRow, 1), known.maxRows);
+  const headers = known.table.headers;
+  const idx = headerIndex(headers);
+  const computed = CONTACTS.columns
+    .filter(isComputed)
+    .map((c) => col(idx, c.header))
+    .filter((c) => c >= 0);
+  appendBlock(
+    sheet,
+    dataSpan(headers, plan.rows),
+    Math.max(known.lastRow, 1),
+    known.maxRows,
+    (first, count) => {
+      for (const run of contiguousBlocks(computed))
+        sheet.getRange(first, run[0]! + 1, count, run.length).setBackground(null);
+    },
+  );
 }
 
-/** The Connections sheet with every LinkedIn header: created (bold, frozen header) or repaired at its end. */
-function connectionsSheet(
-  ss: Spreadsheet,
-  sheet: Sheet | null,
-  headers: readonly string[],
-  missing: readonly string[],
-) {
+/** Reads the Connections sheet's own columns, sizes and frozen rows (before any write). */
+function readConnections(ss: Spreadsheet): ReadConnections {
+  const sheet = ss.getSheetByName(SHEET.connections);
   if (!sheet) {
-    const created = ss.insertSheet(SHEET.connections);
-    const head = created.getRange(1, 1, 1, CONNECTIONS_HEADERS.length);
-    head
-      .setValues([[...CONNECTIONS_HEADERS]])
+    return { sheet, table: { headers: [], rows: [] }, lastRow: 0, maxRows: 0, maxColumns: 0, frozenRows: 0 };
+  }
+  return {
+    sheet,
+    ...readColumns(sheet, CONNECTIONS_READ),
+    maxRows: sheet.getMaxRows(),
+    maxColumns: sheet.getMaxColumns(),
+    frozenRows: sheet.getFrozenRows(),
+  };
+}
+
+/**
+ * Brings the Connections sheet to the contract on every run, as Set up tracker does for its
+ * sheets: created when missing, LinkedIn's missing headers appended at its end, their header
+ * cells bold on the header fill, row 1 frozen (unless the user froze rows of their own). So a run
+ * stopped at any call leaves a sheet the next run finishes. Writes only: a new sheet's grid size
+ * is read right after insertSheet, when nothing is pending (no second flush).
+ */
+function convergeConnections(
+  ss: Spreadsheet,
+  read: ReadConnections,
+  missing: readonly string[],
+): { sheet: Sheet; headers: string[]; maxRows: number } {
+  let { sheet, maxRows, maxColumns } = read;
+  if (!sheet) {
+    sheet = ss.insertSheet(SHEET.connections);
+    maxRows = sheet.getMaxRows();
+    maxColumns = sheet.getMaxColumns();
+  }
+  const headers = [...read.table.headers];
+  if (missing.length > 0) {
+    const at = headers.length + 1;
+    const short = at + missing.length - 1 - maxColumns;
+    if (short > 0) sheet.insertColumnsAfter(maxColumns, short);
+    sheet.getRange(1, at, 1, missing.length).setValues([[...missing]]);
+    headers.push(...missing);
+  }
+  const idx = headerIndex(headers);
+  const own = CONNECTIONS_HEADERS.map((h) => col(idx, h)).filter((c) => c >= 0);
+  for (const run of contiguousBlocks(own)) {
+    sheet
+      .getRange(1, run[0]! + 1, 1, run.length)
       .setFontWeight('bold')
       .setBackground(HEADER_FILL);
-    created.setFrozenRows(1);
-    return { sheet: created, headers: [...CONNECTIONS_HEADERS] };
   }
-  if (missing.length === 0) return { sheet, headers: [...headers] };
-  const at = headers.length + 1;
-  const short = at + missing.length - 1 - sheet.getMaxColumns();
-  if (short > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), short);
-  sheet.getRange(1, at, 1, missing.length).setValues([[...missing]]);
-  return { sheet, headers: [...headers, ...missing] };
+  if (read.frozenRows === 0) sheet.setFrozenRows(1);
+  return { sheet, headers, maxRows };
 }
 
 /**
@@ -90,8 +144,11 @@ function connectionsSheet(
  * Then: reads Contacts' Company, Name and Profile URL, Jobs, and Connections' own columns (never
  * whole sheets); merges the export into Connections (new people appended, a changed Company or
  * Position updated, the user's columns untouched), and appends to Contacts the people at a
- * company on Jobs who are not there yet. Writes only the columns that hold data, one write per
- * run of columns. Returns the figures and their summary.
+ * company on Jobs who are not there yet. The new rows of each sheet go in one write, from the first
+ * to the last column the import fills, so each is written whole or not at all; a rerun after a
+ * failure anywhere recognises the people already there and adds the rest. Every run also brings
+ * the Connections header to the contract (convergeConnections). Returns the figures and their
+ * summary.
  */
 export function importConnections(ss: Spreadsheet, csvArg: unknown): ImportResult {
   const read = readExport(checkCsvArgument(csvArg));
@@ -99,10 +156,7 @@ export function importConnections(ss: Spreadsheet, csvArg: unknown): ImportResul
     const contactsSheet = requireSheet(ss, SHEET.contacts);
     const jobs = loadSheet(ss, SHEET.jobs);
     const known = readKnownContacts(contactsSheet);
-    const existingSheet = ss.getSheetByName(SHEET.connections);
-    const existing: ReadSheet = existingSheet
-      ? { ...readColumns(existingSheet, CONNECTIONS_READ), maxRows: existingSheet.getMaxRows() }
-      : { table: { headers: [], rows: [] }, lastRow: 0, maxRows: 1 };
+    const existing = readConnections(ss);
 
     const merge = planConnections(read, existing.table);
     const toContacts = planContactsFromConnections(
@@ -111,7 +165,7 @@ export function importConnections(ss: Spreadsheet, csvArg: unknown): ImportResul
       parseJobs(jobs.table, ss.getSpreadsheetTimeZone()),
     );
 
-    const target = connectionsSheet(ss, existingSheet, existing.table.headers, merge.missingHeaders);
+    const target = convergeConnections(ss, existing, merge.missingHeaders);
     const changes = new Map<number, Map<string, Cell>>();
     for (const u of merge.updates) {
       const m = changes.get(u.index) ?? new Map<string, Cell>();
@@ -119,12 +173,15 @@ export function importConnections(ss: Spreadsheet, csvArg: unknown): ImportResul
       changes.set(u.index, m);
     }
     writeChanges(target.sheet, existing.table, changes);
-    // A new sheet's grid is not read (that would flush): rows are inserted after its header.
-    appendBlocks(
+    // Rows right under the header (the sheet holds nobody yet) take nothing of its look.
+    appendBlock(
       target.sheet,
-      dataBlocks(target.headers, merge.append),
+      dataSpan(target.headers, merge.append),
       Math.max(existing.lastRow, 1),
-      existing.maxRows,
+      target.maxRows,
+      (first, count) => {
+        if (first === 2) target.sheet.getRange(2, 1, count, target.headers.length).clearFormat();
+      },
     );
     addToContacts(contactsSheet, known, toContacts);
 

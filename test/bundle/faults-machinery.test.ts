@@ -12,7 +12,7 @@ import {
   TIMEOUT_MESSAGE,
   type TrackerState,
 } from '../helpers/faults';
-import { representativeTracker } from '../helpers/trackers';
+import { GRID_ROWS, representativeTracker } from '../helpers/trackers';
 
 const base: TrackerState = captureState(representativeTracker());
 
@@ -139,6 +139,41 @@ describe('the sweep', () => {
     expect(problemsOf({ run: raw, wholeRows: ['Activity'] }).join('\n')).toMatch(
       /the user read raw text: Failed: Service Spreadsheets failed/,
     );
+  });
+
+  describe('rows a run grows the grid by', () => {
+    /** Activity's last grid row filled: a row inserted under it takes that fill (Sheets copies it). */
+    const filled = (() => {
+      const b = representativeTracker();
+      services(b).activity.getRange(GRID_ROWS, 1, 1, 6).setBackground('#f4c7c3');
+      return captureState(b);
+    })();
+    /** Appends Zed under the grid once: grows it, gives the row `fill` first, then the values. */
+    const grow =
+      (...fills: (string | null)[]) =>
+      (b: LoadedBundle) => {
+        try {
+          const { activity } = services(b);
+          const rows = activity.getMaxRows();
+          if (activity.getRange(1, 3, rows, 1).getValues().flat().includes('Zed')) return;
+          if (rows === GRID_ROWS) activity.insertRowsAfter(rows, 1);
+          const row = activity.getRange(GRID_ROWS + 1, 1, 1, 6);
+          for (const f of fills) row.setBackground(f);
+          row.setValues([[new Date(0), 'Acme', 'Zed', 'To contact', 'Messaged', 'test']]);
+        } catch (e) {
+          b.emu.globals.SpreadsheetApp.getUi().alert(plainMessage(e, 'Append'));
+        }
+      };
+
+    it('may keep the format copied from the row above until the rerun formats them', () => {
+      expect(problemsOf({ base: filled, run: grow(null) })).toEqual([]);
+    });
+
+    it('still catches any other format left on them', () => {
+      expect(problemsOf({ base: filled, run: grow('#000000', null) }).join('\n')).toMatch(
+        /Activity!A41 background: "#000000"/,
+      );
+    });
   });
 
   it('catches properties left half set', () => {

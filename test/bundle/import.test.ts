@@ -198,26 +198,86 @@ describe('Import LinkedIn connections', () => {
     expect(b.emu.ui.dialogs.at(-1)?.prompt).not.toMatch(/You know/);
   });
 
-  it('writes only the column blocks that hold data, one write per block', () => {
+  it('writes each sheet’s new rows in one write, whole, from the first to the last column it fills', () => {
     const b = setUp();
-    const writes: { sheet: string; columns: number }[] = [];
+    const writes: { sheet: string; column: number; columns: number }[] = [];
     const stop = b.emu.calls.use({
       before(c) {
         if (c.key !== 'Range.setValues') return;
         const range = c.target as unknown as GoogleAppsScript.Spreadsheet.Range;
-        writes.push({ sheet: range.getSheet().getName(), columns: range.getNumColumns() });
+        writes.push({
+          sheet: range.getSheet().getName(),
+          column: range.getColumn(),
+          columns: range.getNumColumns(),
+        });
       },
     });
     importFile(b, FILE);
     stop();
-    // Connections: its header row, then one block of the 7 columns (Email Address holds data here).
-    expect(writes.filter((w) => w.sheet === 'Connections')).toEqual([
-      { sheet: 'Connections', columns: 7 },
-      { sheet: 'Connections', columns: 7 },
-    ]);
-    // Contacts: Company | Name, Title, Profile URL | Current, Degree | Status — never a full-width row.
-    expect(writes.filter((w) => w.sheet === 'Contacts').map((w) => w.columns)).toEqual([1, 3, 2, 1]);
+    // Connections: its header row, then the 7 columns of the new rows.
+    expect(writes.filter((w) => w.sheet === 'Connections').map((w) => w.columns)).toEqual([7, 7]);
+    // Contacts: Company … Status (15 of the sheet's 30 columns), the columns between written blank.
+    const contacts = writes.filter((w) => w.sheet === 'Contacts');
+    expect(contacts).toEqual([{ sheet: 'Contacts', column: 1, columns: headersOf(b).indexOf('Status') + 1 }]);
+    expect(headersOf(b).length).toBeGreaterThan(contacts[0]!.columns);
     expect(columnValues(b, 'Location')).toEqual(['', '', '']);
+  });
+
+  it('gives a new Connections sheet a formatted, frozen header and plain data rows', () => {
+    const b = setUp();
+    importFile(b, FILE);
+    const con = sheetOf(b, 'Connections');
+    expect(con.getFrozenRows()).toBe(1);
+    expect(con.getRange(1, 1, 1, 7).getFontWeights()[0]).toEqual(Array(7).fill('bold'));
+    expect(new Set(con.getRange(1, 1, 1, 7).getBackgrounds()[0])).toEqual(new Set(['#f1f3f4']));
+    const data = con.getRange(2, 1, 8, 7);
+    expect(new Set(data.getFontWeights().flat())).toEqual(new Set(['normal']));
+    expect(new Set(data.getBackgrounds().flat())).toEqual(new Set(['#ffffff']));
+  });
+
+  it('brings the Connections header back to the contract on every import', () => {
+    const b = setUp();
+    importFile(b, FILE);
+    const con = sheetOf(b, 'Connections');
+    con.getRange(1, 1, 1, 7).setFontWeight('normal').setBackground(null);
+    con.setFrozenRows(0);
+    con.getRange(1, 8).setValue('How we met').setBackground('#d9ead3');
+    importFile(b, FILE);
+    expect(con.getFrozenRows()).toBe(1);
+    expect(con.getRange(1, 1, 1, 7).getFontWeights()[0]).toEqual(Array(7).fill('bold'));
+    // The user's own column keeps its own look.
+    expect(con.getRange(1, 8).getBackground()).toBe('#d9ead3');
+    expect(con.getRange(1, 8).getFontWeight()).toBe('normal');
+  });
+
+  it('keeps rows a user froze on Connections', () => {
+    const b = setUp();
+    importFile(b, FILE);
+    sheetOf(b, 'Connections').setFrozenRows(2);
+    importFile(b, FILE);
+    expect(sheetOf(b, 'Connections').getFrozenRows()).toBe(2);
+  });
+
+  it('grows a full grid once: inserted rows keep dropdowns, not the fills of the row above', () => {
+    const b = setUp();
+    const contacts = sheetOf(b, 'Contacts');
+    writeRows(b, 'Contacts', [{ Company: 'Acme', Name: 'Zed Last', Status: 'To contact' }]);
+    contacts.deleteRows(3, contacts.getMaxRows() - 2);
+    contacts.getRange(2, headersOf(b).indexOf('Due') + 1).setBackground('#f4cccc');
+    importFile(b, FILE);
+    const rowsNow = rows(b);
+    expect(rowsNow.map((r) => r.Name)).toEqual([
+      'Zed Last',
+      'Ann Lee',
+      'Bob Stone',
+      "=cmd|' /C calc'!A0 Evil",
+    ]);
+    const due = contacts
+      .getRange(3, headersOf(b).indexOf('Due') + 1, 3, 1)
+      .getBackgrounds()
+      .flat();
+    expect(due).toEqual(['#ffffff', '#ffffff', '#ffffff']);
+    expect(contacts.getRange(3, headersOf(b).indexOf('Status') + 1).getDataValidation()).not.toBeNull();
   });
 
   it.each([

@@ -3,7 +3,7 @@
 import {
   CONNECTIONS_HEADERS,
   type Connection,
-  dataBlocks,
+  dataSpan,
   importSummary,
   laterTargetsSummary,
   parseConnections,
@@ -251,43 +251,42 @@ describe('parseConnections', () => {
   });
 });
 
-describe('dataBlocks', () => {
-  it('splits rows into the runs of columns that hold data, by the sheet’s headers', () => {
-    const headers = [
-      'Company',
-      'Job',
-      'Name',
-      'Title',
-      'Profile URL',
-      'Location',
-      'Degree',
-      'Notes',
-      'Status',
-    ];
-    const blocks = dataBlocks(headers, [
+describe('dataSpan', () => {
+  const headers = ['Company', 'Job', 'Name', 'Title', 'Profile URL', 'Location', 'Degree', 'Notes', 'Status'];
+
+  it('lays rows out from the first to the last column that holds data, blank in between: one write per row', () => {
+    const span = dataSpan(headers, [
       { Company: 'A', Name: 'Ann', Title: '', 'Profile URL': 'u', Degree: '1st', Status: 'To contact' },
       { Company: 'B', Name: 'Bob', Title: 'Eng', 'Profile URL': '', Degree: '1st', Status: 'To contact' },
     ]);
-    expect(blocks).toEqual([
-      { col: 0, values: [['A'], ['B']] },
-      {
-        col: 2,
-        values: [
-          ['Ann', '', 'u'],
-          ['Bob', 'Eng', ''],
-        ],
-      },
-      { col: 6, values: [['1st'], ['1st']] },
-      { col: 8, values: [['To contact'], ['To contact']] },
-    ]);
+    expect(span).toEqual({
+      col: 0,
+      values: [
+        ['A', '', 'Ann', '', 'u', '', '1st', '', 'To contact'],
+        ['B', '', 'Bob', 'Eng', '', '', '1st', '', 'To contact'],
+      ],
+    });
   });
 
-  it('leaves out a column no row fills, and headers the sheet lacks', () => {
-    const blocks = dataBlocks(
-      ['First Name', 'Email Address', 'Company'],
+  it('leaves out the columns before the first and after the last that hold data, and headers the sheet lacks', () => {
+    const span = dataSpan(
+      ['Mine', 'First Name', 'Email Address', 'Company', 'Notes of mine'],
       [{ 'First Name': 'A', 'Email Address': '', Company: 'C', Missing: 'x' }],
     );
-    expect(blocks.map((b) => b.col)).toEqual([0, 2]);
+    expect(span).toEqual({ col: 1, values: [['A', '', 'C']] });
+  });
+
+  it('follows the sheet’s own column order', () => {
+    const span = dataSpan(
+      ['Status', 'Name', 'Company'],
+      [{ Company: 'A', Name: 'Ann', Status: 'To contact' }],
+    );
+    expect(span).toEqual({ col: 0, values: [['To contact', 'Ann', 'A']] });
+  });
+
+  it('is null when no row holds data on the sheet', () => {
+    expect(dataSpan(headers, [])).toBeNull();
+    expect(dataSpan(headers, [{ Company: '', Elsewhere: 'x' }])).toBeNull();
   });
 });
 

@@ -235,6 +235,30 @@ function lastRowOf(s: SheetJSON | undefined): number {
   return last;
 }
 
+/** The cell properties a row inserted into the grid takes from the row above it. */
+const FORMAT_PROPS = new Set([
+  'background',
+  'numberFormat',
+  'fontWeight',
+  'fontColor',
+  'horizontalAlignment',
+  'wrap',
+  'dataValidation',
+]);
+
+/**
+ * For a cell below the grid `before` had (a row the run grew the grid by), the cell of the grid's
+ * last row in its column: rows inserted there take its format (Sheets' inheritFromBefore), until
+ * the run writes their own — so a run stopped in between may leave that copy, which the rerun
+ * formats (the retry check shows it does). Null for cells inside the grid.
+ */
+function grownRowFormat(before: SheetJSON | undefined, a1: string): Record<string, unknown> | null {
+  if (!before) return null;
+  const m = /^([A-Z]+)(\d+)$/.exec(a1);
+  if (!m || Number(m[2]) <= before.maxRows) return null;
+  return (before.cells[`${m[1]}${before.maxRows}`] ?? {}) as Record<string, unknown>;
+}
+
 /** What an action owns beyond the add-on's columns, for the checks of a faulted run. */
 export interface Ownership {
   /** Sheets the action rewrites whole (Dashboard): there only a user's own charts are checked. */
@@ -280,7 +304,9 @@ export function leftovers(
       const bc = (b?.cells[a1] ?? {}) as Record<string, unknown>;
       const cc = (c?.cells[a1] ?? {}) as Record<string, unknown>;
       const gc = (g.cells[a1] ?? {}) as Record<string, unknown>;
+      const copied = grownRowFormat(b, a1);
       for (const prop of new Set([...Object.keys(bc), ...Object.keys(cc), ...Object.keys(gc)])) {
+        if (FORMAT_PROPS.has(prop) && copied && same(gc[prop], copied[prop])) continue;
         if (!same(gc[prop], bc[prop]) && !same(gc[prop], cc[prop])) {
           out.push(
             `${name}!${a1} ${prop}: ${json(gc[prop])} (before: ${json(bc[prop])}, clean run: ${json(cc[prop])})`,
