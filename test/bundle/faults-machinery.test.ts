@@ -51,7 +51,7 @@ function goodAppend(b: LoadedBundle): void {
   }
 }
 
-function problemsOf(c: Omit<FaultCase, 'name' | 'base'>): string[] {
+function problemsOf(c: Omit<FaultCase, 'name' | 'base'> & { base?: TrackerState }): string[] {
   return sweep({ name: 'test action', base, stride: 1, ...c }).problems;
 }
 
