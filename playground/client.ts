@@ -51,12 +51,21 @@ function letters(col: number): string {
 let state: State | null = null;
 let current = '';
 let selected: { r: number; c: number } | null = null;
-let busy = 0;
+/** Requests out (body[data-idle] says when none is: tests and the screenshots wait for it). */
+let pending = 0;
+/** Menu functions running or waiting for an answer. */
+let running = 0;
 
-/** "Running script…" shows while a request is out or a script waits for an answer. */
-function setBusy(delta: number): void {
-  busy += delta;
-  $('busy').hidden = busy === 0;
+/**
+ * Counts a request. "Running script…" shows only while a menu function runs (or waits for an answer), as in
+ * Sheets; google.script.run calls from a sidebar or dialog, onEdit and the grid's own refreshes show nothing.
+ */
+function setBusy(delta: number, shown = false): void {
+  pending += delta;
+  document.body.dataset.idle = String(pending === 0);
+  if (!shown) return;
+  running += delta;
+  $('busy').hidden = running === 0;
 }
 
 async function api(path: string, body?: unknown): Promise<Reply & Record<string, unknown>> {
@@ -78,11 +87,12 @@ async function api(path: string, body?: unknown): Promise<Reply & Record<string,
  * person's answer (the script resumes) and follows on until the script ends. Resolves with the final reply.
  */
 async function call(path: string, body?: unknown): Promise<Reply> {
-  setBusy(1);
+  const shown = path === '/api/menu' || path === '/api/reset';
+  setBusy(1, shown);
   try {
     return await settle(await api(path, body));
   } finally {
-    setBusy(-1);
+    setBusy(-1, shown);
   }
 }
 
@@ -127,10 +137,10 @@ async function refresh(sheet = current): Promise<void> {
   // A script still waits for an answer (the page was reloaded): ask again, then finish as a menu run would.
   if (s.waiting && !answering.has(s.waiting.id)) {
     const w = s.waiting;
-    setBusy(1);
+    setBusy(1, true);
     void settle({ ok: true, waiting: w })
       .then(afterCall)
-      .finally(() => setBusy(-1));
+      .finally(() => setBusy(-1, true));
   }
 }
 

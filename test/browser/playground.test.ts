@@ -97,7 +97,7 @@ suite('playground', () => {
     await b.click();
   };
   /** Waits until no request is out and no script waits (the save file is written before each reply). */
-  const idle = () => page.waitForSelector('#busy', { state: 'hidden' });
+  const idle = () => page.waitForSelector('body[data-idle="true"]', { state: 'attached' });
   const runMenu = async (fn: string) => {
     await page.click('.menu[data-caption="Referrals"] .menu-button');
     await page.click(`.menu-item[data-fn="${fn}"]`);
@@ -137,6 +137,8 @@ suite('playground', () => {
     await openContacts();
     await runMenu('menuShareWithMentor');
     await page.waitForSelector('#alert:not([hidden]) #alert-input:not([hidden])');
+    // A menu item running (here waiting for the answer) shows "Running script…", as in Sheets.
+    expect(await page.locator('#busy').isVisible()).toBe(true);
     await expect(page.locator('#alert-title').textContent()).resolves.toBe('Share with mentor');
     await expect(page.locator('#alert-text').textContent()).resolves.toMatch(/mentor's email address/);
     expect(
@@ -474,6 +476,8 @@ suite('playground', () => {
         }),
     );
     await page.waitForSelector('#alert:not([hidden]) #alert-input:not([hidden])');
+    // Sheets shows no "Running script" for a google.script.run call, even one that asks something.
+    expect(await page.locator('#busy').isHidden()).toBe(true);
     await answer('CANCEL');
     await expect(done).resolves.toEqual({ ok: true, v: null });
     await page.click('#modal-close');
