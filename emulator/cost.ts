@@ -50,6 +50,7 @@ const SPREADSHEET_SERVICES = new Set([
   'Spreadsheet',
   'Sheet',
   'Range',
+  'RangeList',
   'Selection',
   'Protection',
   'EmbeddedChart',
@@ -120,6 +121,9 @@ const LOCAL = new Set([
   'Spreadsheet.getNumSheets',
   'Spreadsheet.toast',
   'Sheet.getRange',
+  // A RangeList is a handle on ranges the script names, like getRange's.
+  'Sheet.getRangeList',
+  'RangeList.getRanges',
   'Sheet.getName',
   'Sheet.getSheetName',
   'Sheet.getSheetId',
@@ -215,12 +219,18 @@ export function cellsRead(call: Pick<CallInfo, 'service' | 'method' | 'target'>)
 /**
  * Cells a write carries: the values of a 2-D array argument (`setValues`, `setBackgrounds`, `setNotes`…),
  * the row of `appendRow`, else one value (a single-value setter applied to a whole range, like
- * `setNumberFormat`, is one range operation on the server). Structural calls (insert, delete, clear,
- * frozen rows, widths, charts) carry none.
+ * `setNumberFormat`, is one range operation on the server); a RangeList's setter is one such operation
+ * per range of the list. Structural calls (insert, delete, clear, frozen rows, widths, charts) carry none.
  */
-export function cellsWritten(call: Pick<CallInfo, 'service' | 'method' | 'args'>): number {
+export function cellsWritten(
+  call: Pick<CallInfo, 'service' | 'method' | 'args'> & { readonly target?: object },
+): number {
   const { service, method, args } = call;
   if (service === 'Sheet' && method === 'appendRow') return Array.isArray(args[0]) ? args[0].length : 0;
+  if (service === 'RangeList' && method.startsWith('set')) {
+    const ranges = (call.target as { ranges?: unknown } | undefined)?.ranges;
+    return Array.isArray(ranges) ? ranges.length : 1;
+  }
   if (service !== 'Range' || !method.startsWith('set')) return 0;
   return Array.isArray(args[0]) ? gridCells(args[0]) : 1;
 }

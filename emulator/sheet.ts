@@ -23,6 +23,7 @@ import {
   normalizeColor,
   parseEntered,
 } from './range';
+import { FakeRangeList } from './range-list';
 import type { FakeSpreadsheet } from './spreadsheet';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -66,6 +67,7 @@ export class FakeSheet
       | 'getIndex'
       | 'getParent'
       | 'getRange'
+      | 'getRangeList'
       | 'getDataRange'
       | 'createTextFinder'
       | 'getLastRow'
@@ -368,6 +370,25 @@ export class FakeSheet
       );
     }
     return this.rangeAt(rowOrA1, column, numRows ?? 1, numColumns ?? 1).self;
+  }
+  /**
+   * "Returns the RangeList collection representing the ranges in the same sheet specified by a
+   * non-empty list of A1 notations." Each notation is resolved like getRange's (a range of another
+   * sheet, or an empty list, is refused).
+   */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    if (
+      !Array.isArray(a1Notations) ||
+      a1Notations.length === 0 ||
+      a1Notations.some((a) => typeof a !== 'string')
+    ) {
+      throw new Error(
+        "The parameters (String[]) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.",
+      );
+    }
+    const ranges = a1Notations.map((a1) => this.rangeA1(a1));
+    if (ranges.some((r) => r.sheet !== this)) throw new Error('Range not found');
+    return new FakeRangeList(this, ranges).self;
   }
   /** "Returns a Range corresponding to the dimensions in which data is present." (A1 when empty.) */
   getDataRange(): GasRange {

@@ -2,8 +2,8 @@
 
 import { failureDetails, isUserError } from '../core/errors';
 import { ADDON_REMINDERS_REASON, describeMissing, NEEDS } from '../core/permissions';
-import { DASHBOARD_READS, refreshDashboardIfPresent } from './dashboard';
-import { readForFollowUps, refreshFollowUps, sendDigest } from './followups';
+import { DASHBOARD_READS, planDashboardIfPresent } from './dashboard';
+import { planRefresh, readForFollowUps, sendDigest } from './followups';
 import { withDocumentLock } from './lock';
 import { grantOf } from './permissions';
 
@@ -18,9 +18,11 @@ export const NO_SPREADSHEET_LOG =
 /**
  * The daily trigger: refreshes follow-ups (Contacts and Jobs) from the data under the document
  * lock, refreshes the Dashboard when that sheet exists (it is created only by Refresh dashboard,
- * PRODUCT points 1 and 15; a failure there is logged and does not stop the digest), and sends the
- * opt-in digest when its permissions were granted. Without an active spreadsheet (an add-on's
- * time-driven run) it logs NO_SPREADSHEET_LOG and ends quietly: the add-on opens no spreadsheet by id.
+ * PRODUCT points 1 and 15; a failure there is logged and does not stop the follow-ups or the
+ * digest), and sends the opt-in digest when its permissions were granted. Every read of both comes
+ * before any write (one flush); the follow-ups are written first, then the Dashboard. Without an
+ * active spreadsheet (an add-on's time-driven run) it logs NO_SPREADSHEET_LOG and ends quietly: the
+ * add-on opens no spreadsheet by id.
  */
 export function dailyReminderHandler(): void {
   try {
@@ -32,14 +34,23 @@ export function dailyReminderHandler(): void {
     }
     withDocumentLock(() => {
       const now = Date.now();
-      // One read of the Contacts columns follow-ups and the dashboard use, shared by both.
+      // Every read first — one read of the Contacts columns follow-ups and the dashboard use, shared
+      // by both, then each one's own — and every write after: one commit of the write cache.
       const tracker = readForFollowUps(ss, now, DASHBOARD_READS);
-      const plan = refreshFollowUps(ss, now, tracker);
+      const followUps = planRefresh(ss, now, tracker);
+      let dashboard: { write(): void } | null = null;
       try {
-        refreshDashboardIfPresent(ss, now, tracker);
+        dashboard = planDashboardIfPresent(ss, now, tracker);
       } catch (err) {
         console.error(`Daily reminder: dashboard not refreshed: ${failureDetails(err)}`);
       }
+      followUps.write();
+      try {
+        dashboard?.write();
+      } catch (err) {
+        console.error(`Daily reminder: dashboard not refreshed: ${failureDetails(err)}`);
+      }
+      const plan = followUps.result;
       if (!plan.settings.dailyDigest) return;
       const { missing } = grantOf(NEEDS.digest);
       if (missing.length > 0) {

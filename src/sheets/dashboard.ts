@@ -63,6 +63,20 @@ function ownCharts(sheet: Sheet): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
  * Returns the figures shown.
  */
 export function refreshDashboard(ss: Spreadsheet, now: number, tracker?: TrackerData): DashboardData {
+  const planned = planDashboard(ss, now, tracker);
+  planned.write();
+  return planned.data;
+}
+
+/**
+ * The read half of refreshDashboard: every read and the figures, and the writes left to make (the
+ * daily run reads for follow-ups and the Dashboard before it writes either).
+ */
+export function planDashboard(
+  ss: Spreadsheet,
+  now: number,
+  tracker?: TrackerData,
+): { data: DashboardData; write(): void } {
   const { contacts, jobs, settingsRows, timeZone } = tracker ?? readForDashboard(ss);
   // Pay it forward is read by name: a tracker set up before that sheet existed counts 0.
   const payItForward = ss.getSheetByName(PAY_IT_FORWARD);
@@ -80,7 +94,17 @@ export function refreshDashboard(ss: Spreadsheet, now: number, tracker?: Tracker
   const mine = ownCharts(sheet);
   const maxRows = sheet.getMaxRows();
   const maxCols = sheet.getMaxColumns();
-  // Writes from here on.
+  return { data, write: () => writeDashboard(sheet, layout, mine, maxRows, maxCols) };
+}
+
+/** The write half of refreshDashboard (no read). */
+function writeDashboard(
+  sheet: Sheet,
+  layout: ReturnType<typeof layoutDashboard>,
+  mine: readonly GoogleAppsScript.Spreadsheet.EmbeddedChart[],
+  maxRows: number,
+  maxCols: number,
+): void {
   for (const chart of mine) sheet.removeChart(chart);
   sheet.clear();
   if (layout.lastRow > maxRows) sheet.insertRowsAfter(maxRows, layout.lastRow - maxRows);
@@ -113,12 +137,13 @@ export function refreshDashboard(ss: Spreadsheet, now: number, tracker?: Tracker
     .setOption('legend', { position: 'none' })
     .build();
   sheet.insertChart(chart);
-  return data;
 }
 
-/** Refreshes the Dashboard only when the sheet already exists (the daily reminder). */
-export function refreshDashboardIfPresent(ss: Spreadsheet, now: number, tracker?: TrackerData): boolean {
-  if (!ss.getSheetByName(SHEET.dashboard)) return false;
-  refreshDashboard(ss, now, tracker);
-  return true;
+/** planDashboard only when the sheet already exists (the daily reminder), else null. */
+export function planDashboardIfPresent(
+  ss: Spreadsheet,
+  now: number,
+  tracker?: TrackerData,
+): { data: DashboardData; write(): void } | null {
+  return ss.getSheetByName(SHEET.dashboard) ? planDashboard(ss, now, tracker) : null;
 }

@@ -31,12 +31,13 @@ import { type Cell, isBlank, isDate } from '../core/values';
 import {
   appendRows,
   applyPlan,
-  changedOnly,
   findRows,
+  planChangedWrites,
   readColumns,
   readHeaders,
   readRows,
   readTable,
+  writeColumnFills,
 } from './gas-table';
 import { planHighlights } from './highlight';
 import { planSettingNotes, readSettingsRows, readTracker, requireSheet, type TrackerData } from './workbook';
@@ -52,24 +53,41 @@ export type RefreshResult = FollowUpPlan & {
   notes: string[];
 };
 
+/** Refresh follow-ups split at its one flush: what it read and decided, and the writes left to make. */
+export interface PlannedRefresh {
+  readonly result: RefreshResult;
+  /** Writes what changes, reading nothing. */
+  write(): void;
+}
+
 /**
  * Recomputes Next action, Due and their fills on Contacts and Jobs (from `data` when already
  * read), Pay it forward's Follow up on fills, and keeps the highlight rules that make the red and
  * amber right on later days. Reads everything first (the tables, the two columns' fills, the
- * rules, Settings' notes), then writes only the rows that change, one write per contiguous block,
- * so a rerun after a failure at any call finishes the job (every write is recomputed from data).
+ * rules, Settings' notes), then writes only the rows that change (planChangedWrites: runs of
+ * changed values, fills by colour), so a rerun after a failure at any call finishes the job
+ * (every write is recomputed from data).
  */
 export function refreshFollowUps(
   ss: Spreadsheet,
   now: number,
   data: TrackerData = readForFollowUps(ss, now),
 ): RefreshResult {
+  const planned = planRefresh(ss, now, data);
+  planned.write();
+  return planned.result;
+}
+
+/**
+ * The read half of refreshFollowUps: every read, and the writes to make. The daily run makes the
+ * dashboard's reads too before it writes anything, so that it commits once.
+ */
+export function planRefresh(ss: Spreadsheet, now: number, data: TrackerData): PlannedRefresh {
   const { contacts, jobs, settingsRows, timeZone } = data;
   const plan = planFollowUps({ contacts: contacts.table, jobs: jobs.table, settingsRows, timeZone, now });
   const { settings, problems } = parseSettings(settingsRows, 2, timeZone);
-  // Reads.
-  const contactWrite = changedOnly(contacts.sheet, contacts.table, plan.contacts);
-  const jobWrite = jobs.sheet && plan.jobs ? changedOnly(jobs.sheet, jobs.table, plan.jobs) : null;
+  const contactWrite = planChangedWrites(contacts.sheet, contacts.table, plan.contacts);
+  const jobWrite = jobs.sheet && plan.jobs ? planChangedWrites(jobs.sheet, jobs.table, plan.jobs) : null;
   const payItForward = planPayItForward(ss, dayOf(now, timeZone));
   const rules = [
     planHighlights(contacts.sheet, contacts.table.headers),
@@ -77,13 +95,16 @@ export function refreshFollowUps(
     payItForward.rules,
   ];
   const settingNotes = planSettingNotes(ss, problems);
-  // Writes.
-  applyPlan(contacts.sheet, contacts.table, contactWrite);
-  if (jobs.sheet && jobWrite) applyPlan(jobs.sheet, jobs.table, jobWrite);
-  payItForward.fills?.();
-  for (const write of rules) write?.();
-  settingNotes?.();
-  return { ...plan, settings, settingProblems: problems.map((p) => p.message), notes: data.notes };
+  return {
+    result: { ...plan, settings, settingProblems: problems.map((p) => p.message), notes: data.notes },
+    write: () => {
+      contactWrite.write();
+      jobWrite?.write();
+      payItForward.fills?.();
+      for (const write of rules) write?.();
+      settingNotes?.();
+    },
+  };
 }
 
 /**
@@ -112,9 +133,8 @@ function planPayItForward(
   });
   const fills = dateFills(days, current, today);
   if (fills.every((f) => f === undefined)) return { fills: null, rules };
-  // Rows left undefined are not written (applyPlan splits its writes around them, reading nothing).
-  const plan = { sheet: SHEET.payItForward, columns: [{ header: P.followUpOn, backgrounds: fills }] };
-  return { fills: () => applyPlan(sheet, table, plan), rules };
+  // Only the cells whose fill changes, one call per colour.
+  return { fills: () => writeColumnFills(sheet, i, fills), rules };
 }
 
 /**

@@ -411,54 +411,231 @@ export function geometry(r: GoogleAppsScript.Spreadsheet.Range): string {
 }
 
 /**
- * The plan cut down to the rows from the first to the last whose planned value or fill differs
- * from the table (and from the fills read now, one getBackgrounds per block of planned columns
- * with fills): nothing is written when nothing changed, and what changed is written in one
- * setValues (and one setBackgrounds) per block of columns, unchanged rows between changed ones
- * rewritten as they are, so the number of calls does not grow with the rows. Reads only; call it
- * in the action's read phase.
+ * Most runs of changed rows written per block of columns: more runs are joined across their
+ * smallest gaps (those rows rewritten as they are), so the write calls stay under a bound whatever
+ * the number of rows — and rows far from any change are not rewritten.
  */
-export function changedOnly(sheet: Sheet, table: Table, plan: WritePlan): WritePlan {
+export const MAX_WRITE_RUNS = 12;
+
+/**
+ * Runs of indexes (sorted, distinct) cut at the `max - 1` largest gaps: at most `max` runs, every
+ * index covered, the fewest other indexes between them.
+ */
+export function cappedRuns(indexes: readonly number[], max: number): [number, number][] {
+  const runs = runsOf(indexes, () => Number.POSITIVE_INFINITY, 0);
+  if (runs.length <= max) return runs;
+  const gaps = runs.slice(1).map((r, i) => ({ at: i + 1, size: r[0] - runs[i]![1] }));
+  const cuts = new Set(
+    gaps
+      .sort((a, b) => b.size - a.size || a.at - b.at)
+      .slice(0, max - 1)
+      .map((g) => g.at),
+  );
+  const out: [number, number][] = [];
+  runs.forEach((r, i) => {
+    const last = out[out.length - 1];
+    if (last && !cuts.has(i)) last[1] = r[1];
+    else out.push([r[0], r[1]]);
+  });
+  return out;
+}
+
+/**
+ * Most values written as RangeLists per block of columns: each is one value set on scattered cells
+ * with one call (today's Due on every "answer with your availability" row, say).
+ */
+export const MAX_VALUE_LISTS = 8;
+
+/** A planned value as a key: equal keys, equal cells (dates by instant, text by text). */
+function valueKey(v: Cell): string {
+  return Object.prototype.toString.call(v) === '[object Date]'
+    ? `date:${(v as Date).getTime()}`
+    : `${typeof v}:${String(v)}`;
+}
+
+/** A write planned in an action's read phase. */
+export interface PlannedWrite {
+  /** Rows whose planned value or fill differs from the sheet's. */
+  readonly changedRows: number;
+  /** Writes them, reading nothing; returns the cells whose values were written. */
+  write(): number;
+}
+
+/**
+ * The read half of writing a plan over a table read from row 2, changing only what differs: reads
+ * the fills of the planned columns that have fills (one getBackgrounds per block of such columns),
+ * then returns the write. Values: the cells whose planned value differs from the table, grouped
+ * by column and value; the MAX_VALUE_LISTS largest groups of a block of adjacent columns are each
+ * set with one RangeList.setValue (and its date format), the other cells' rows with one setValues
+ * (and a date format per date column) per run of rows — at most MAX_WRITE_RUNS runs (cappedRuns),
+ * unchanged rows inside a run written back as planned or, where the plan leaves them, as read. Fills: each cell whose planned fill differs from the one
+ * read, grouped by colour, one RangeList.setBackground per colour (scattered cells, one call).
+ * Cells the plan leaves `undefined` are not written (but a fill on a row blank in the table is
+ * cleared, as applyPlan does). So the calls do not grow with the rows, a
+ * run that changes nothing writes nothing, and a rerun after a failure finishes the job.
+ */
+export function planChangedWrites(sheet: Sheet, table: Table, plan: WritePlan): PlannedWrite {
   const idx = headerIndex(table.headers);
   const n = table.rows.length;
-  const placed = plan.columns
-    .map((w) => ({ w, c: idx.get(textKey(w.header)) }))
-    .filter((x): x is { w: WritePlan['columns'][number]; c: number } => x.c !== undefined);
-  if (n === 0 || placed.length === 0) return plan;
-  const fills = new Map<number, string[]>();
-  for (const block of contiguousBlocks(placed.filter((x) => x.w.backgrounds).map((x) => x.c))) {
+  const placed = new Map<number, WritePlan['columns'][number]>();
+  for (const w of plan.columns) {
+    const c = idx.get(textKey(w.header));
+    if (c !== undefined) placed.set(c, w);
+  }
+  if (n === 0 || placed.size === 0) return { changedRows: 0, write: () => 0 };
+  // Reads: the fills of the columns planned with fills.
+  const fills = new Map<number, (string | null)[]>();
+  for (const block of contiguousBlocks([...placed].filter(([, w]) => w.backgrounds).map(([c]) => c))) {
     const read = sheet.getRange(2, block[0]! + 1, n, block.length).getBackgrounds();
     block.forEach((c, j) => {
       fills.set(
         c,
-        read.map((row) => row[j] ?? '#ffffff'),
+        read.map((row) => {
+          const bg = row[j] ?? '#ffffff';
+          return bg === '#ffffff' ? null : bg;
+        }),
       );
     });
   }
-  const changed: boolean[] = [];
-  for (let r = 0; r < n; r++) {
-    changed.push(
-      placed.some(({ w, c }) => {
-        const v = w.values?.[r];
-        if (v !== undefined && !sameCell(v, table.rows[r]?.[c])) return true;
-        const bg = w.backgrounds?.[r];
-        if (bg === undefined) return false;
-        const now = fills.get(c)?.[r] ?? '#ffffff';
-        return (now === '#ffffff' ? null : now) !== bg;
-      }),
-    );
+  const changed = new Set<number>();
+  // Values: the cells that differ, per block of adjacent columns with values, grouped by column and
+  // value; the largest groups are written as RangeLists, the other cells' rows as runs.
+  const valueBlocks = contiguousBlocks([...placed].filter(([, w]) => w.values).map(([c]) => c)).map(
+    (block) => {
+      const groups = new Map<string, { col: number; value: Cell; rows: number[] }>();
+      for (const c of block) {
+        const values = placed.get(c)!.values!;
+        for (let r = 0; r < n; r++) {
+          const v = values[r];
+          if (v === undefined || sameCell(v, table.rows[r]?.[c])) continue;
+          changed.add(r);
+          const key = `${c}|${valueKey(v)}`;
+          let g = groups.get(key);
+          if (!g) {
+            g = { col: c, value: v, rows: [] };
+            groups.set(key, g);
+          }
+          g.rows.push(r);
+        }
+      }
+      const bySize = [...groups.values()].sort((a, b) => b.rows.length - a.rows.length);
+      const runs = cappedRuns(
+        bySize.slice(MAX_VALUE_LISTS).flatMap((g) => g.rows),
+        MAX_WRITE_RUNS,
+      );
+      const inRun = (r: number) => runs.some(([from, to]) => r >= from && r <= to);
+      const lists = bySize
+        .slice(0, MAX_VALUE_LISTS)
+        .map((g) => ({ ...g, rows: g.rows.filter((r) => !inRun(r)) }))
+        .filter((g) => g.rows.length > 0);
+      return { block, runs, lists };
+    },
+  );
+  // Fills to write: by colour, the cells that differ.
+  const byColour = new Map<string | null, Map<number, number[]>>();
+  for (const [c, w] of placed) {
+    const current = fills.get(c);
+    if (!w.backgrounds || !current) continue;
+    for (let r = 0; r < n; r++) {
+      // A row blank in the table has no follow-up: a fill left there (a row cleared by hand) goes.
+      const planned = w.backgrounds[r];
+      const want = planned !== undefined ? planned : isBlankRow(table.rows[r] ?? []) ? null : undefined;
+      if (want === undefined || want === current[r]) continue;
+      changed.add(r);
+      let rows = byColour.get(want);
+      if (!rows) {
+        rows = new Map();
+        byColour.set(want, rows);
+      }
+      const cols = rows.get(r) ?? [];
+      cols.push(c);
+      rows.set(r, cols);
+    }
   }
-  const first = changed.indexOf(true);
-  const last = changed.lastIndexOf(true);
-  const keep = <T>(list: readonly (T | undefined)[] | undefined) =>
-    list?.map((x, r) => (first >= 0 && r >= first && r <= last ? x : undefined));
   return {
-    sheet: plan.sheet,
-    columns: plan.columns.map((w) => ({
-      header: w.header,
-      ...(w.values ? { values: keep(w.values) } : {}),
-      ...(w.backgrounds ? { backgrounds: keep(w.backgrounds) } : {}),
-      ...(w.notes ? { notes: keep(w.notes) } : {}),
-    })),
+    changedRows: changed.size,
+    write: () => {
+      let written = 0;
+      for (const { block, runs, lists } of valueBlocks) {
+        const writes = block.map((c) => placed.get(c)!);
+        for (const g of lists) {
+          const list = sheet.getRangeList(a1Spans(new Map(g.rows.map((r) => [r, [g.col]]))));
+          list.setValue(g.value);
+          const format = formatFor(plan.sheet, placed.get(g.col)!.header);
+          if (format) list.setNumberFormat(format);
+          written += g.rows.length;
+        }
+        const asRead = (v: Cell | undefined): Cell =>
+          typeof v === 'string' && v !== '' ? `'${v}` : (v ?? '');
+        for (const [from, to] of runs) {
+          const values: Cell[][] = [];
+          for (let r = from; r <= to; r++) {
+            values.push(writes.map((w, j) => w.values?.[r] ?? asRead(table.rows[r]?.[block[j]!])));
+          }
+          sheet.getRange(from + 2, block[0]! + 1, values.length, block.length).setValues(values);
+          written += values.length * block.length;
+          block.forEach((c, j) => {
+            const format = formatFor(plan.sheet, writes[j]!.header);
+            if (format) sheet.getRange(from + 2, c + 1, values.length, 1).setNumberFormat(format);
+          });
+        }
+      }
+      setFillsByColour(sheet, byColour);
+      return written;
+    },
   };
+}
+
+/** Sets each colour's cells (data row, 0-based from row 2 → columns, 0-based) with one RangeList call. */
+function setFillsByColour(
+  sheet: Sheet,
+  byColour: ReadonlyMap<string | null, ReadonlyMap<number, readonly number[]>>,
+): void {
+  for (const [colour, rows] of byColour) {
+    if (rows.size > 0) sheet.getRangeList(a1Spans(rows)).setBackground(colour);
+  }
+}
+
+/**
+ * Writes the fills of one column (`column` 0-based; `fills[i]` for sheet row i + 2, undefined =
+ * leave as is): one RangeList.setBackground per colour, however scattered the cells.
+ */
+export function writeColumnFills(
+  sheet: Sheet,
+  column: number,
+  fills: readonly (string | null | undefined)[],
+): void {
+  const byColour = new Map<string | null, Map<number, number[]>>();
+  fills.forEach((f, r) => {
+    if (f === undefined) return;
+    let rows = byColour.get(f);
+    if (!rows) {
+      rows = new Map();
+      byColour.set(f, rows);
+    }
+    rows.set(r, [column]);
+  });
+  setFillsByColour(sheet, byColour);
+}
+
+/**
+ * A1 notations covering cells given as data row (0-based, row 2 of the sheet) → columns (0-based):
+ * adjacent columns of a row as one range, consecutive rows with the same columns as one.
+ */
+function a1Spans(rows: ReadonlyMap<number, readonly number[]>): string[] {
+  const spans: { top: number; bottom: number; from: number; to: number }[] = [];
+  const open = new Map<string, (typeof spans)[number]>();
+  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+    for (const [from, to] of runsOf(rows.get(r)!, () => Number.POSITIVE_INFINITY, 0)) {
+      const key = `${from}:${to}`;
+      const span = open.get(key);
+      if (span && span.bottom === r - 1) span.bottom = r;
+      else {
+        const s = { top: r, bottom: r, from, to };
+        spans.push(s);
+        open.set(key, s);
+      }
+    }
+  }
+  return spans.map((s) => `${columnLetter(s.from + 1)}${s.top + 2}:${columnLetter(s.to + 1)}${s.bottom + 2}`);
 }

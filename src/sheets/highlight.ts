@@ -46,14 +46,7 @@ export function planHighlights(sheet: Sheet, headers: readonly string[], fresh =
     const background = cond?.getBackground();
     const mine = cond !== null && isHighlightRule(formula, background);
     isOurs.push(mine);
-    if (mine)
-      ours.push(
-        describe(
-          formula,
-          background,
-          rule.getRanges().map((r) => r.getA1Notation()),
-        ),
-      );
+    if (mine) ours.push(describe(formula, background, rule.getRanges().map(geometry)));
     else theirs.push(rule);
   }
   const ranges = wanted.map((w) => rangesOf(sheet, w));

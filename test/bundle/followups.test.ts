@@ -1,4 +1,5 @@
 // Follow-ups through the bundle: Refresh follow-ups, onEdit stamps, daily reminders and the digest.
+import { measure } from '../../emulator/cost';
 import { type LoadedBundle, type LoadOptions, loadBundle } from '../helpers/bundle';
 import { colOf, sheetOf, sheetsCalls, writeRows } from '../helpers/sheets';
 
@@ -84,24 +85,35 @@ describe('Refresh follow-ups', () => {
     expect(sheet.getRange(2, colOf(b, 'Due')).getBackground()).toBe('#ffffff');
   });
 
-  it('uses as many Sheets calls for 2,000 rows as for 20', () => {
-    const count = (n: number) => {
+  it('writes only the cells that change the next morning, in as many calls for 2,000 rows as for 20', () => {
+    const nextMorning = (n: number) => {
       const b = setUp();
+      // Every seventh person replied on a day not typed: "answer" is due today, every day; the
+      // others' Dues were days ago and stay red.
       const rows = Array.from({ length: n }, (_, i) => ({
         Company: `Co ${i % 50}`,
         Name: `Person ${i}`,
-        Status: i % 3 === 0 ? 'Replied' : 'Messaged',
-        'Replied on': parisDate(b, '2026-03-02'),
+        Status: i % 7 === 0 ? 'Replied' : i % 3 === 0 ? 'Replied' : 'Messaged',
+        'Replied on': i % 7 === 0 ? '' : parisDate(b, '2026-03-02'),
         'Messaged on': parisDate(b, '2026-03-01'),
       }));
       writeContacts(b, rows);
-      b.emu.calls.reset();
       b.call('menuRefreshFollowUps');
-      return sheetsCalls(b);
+      b.emu.endExecution();
+      b.emu.clock.advance(86_400_000);
+      b.emu.calls.reset();
+      const cost = measure(b.emu.calls, () => b.call('menuRefreshFollowUps'));
+      const due = contactsSheet(b).getRange(2, colOf(b, 'Due'), n, 1).getDisplayValues();
+      expect(due.filter((_, i) => i % 7 === 0).every(([d]) => d === '2026-03-11')).toBe(true);
+      return { calls: sheetsCalls(b), cost, changed: Math.ceil(n / 7) };
     };
-    const small = count(20);
-    expect(count(2000)).toBe(small);
-    expect(small).toBeLessThan(120);
+    const small = nextMorning(20);
+    const large = nextMorning(2000);
+    expect(large.calls).toBe(small.calls);
+    expect(large.cost.byKey['Range.setValues']).toBeUndefined();
+    // Each changed Due is one range of one RangeList: its value, and its date format.
+    expect(large.cost.cellsWritten).toBe(2 * large.changed);
+    expect(large.cost.flushes).toBe(1);
   });
 });
 
@@ -111,7 +123,7 @@ describe('the document lock', () => {
     const hits = seq.flatMap((k, i) => (re.test(k) ? [i] : []));
     return [hits[0] ?? -1, hits.at(-1) ?? -1];
   };
-  const WRITE = /^(Range|Sheet|Spreadsheet)\.(set|insert|delete|clear|append|remove)/;
+  const WRITE = /^(Range|RangeList|Sheet|Spreadsheet)\.(set|insert|delete|clear|append|remove)/;
 
   // The Lock reference (releaseLock()): with a spreadsheet, SpreadsheetApp.flush() before the release.
   it.each([
@@ -150,7 +162,7 @@ describe('the document lock', () => {
     b.emu.calls.reset();
     const stop = b.emu.calls.use({
       before(call) {
-        if (call.key === 'Range.setBackgrounds' || call.key === 'SpreadsheetApp.flush')
+        if (call.key === 'RangeList.setBackground' || call.key === 'SpreadsheetApp.flush')
           throw new Error('Service Spreadsheets failed while accessing document with id 1abc.');
       },
     });

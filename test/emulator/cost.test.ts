@@ -142,6 +142,19 @@ describe('the cost model', () => {
       expect(cost.roundTrips).toBe(0);
     });
 
+    it('counts a RangeList setter as one range operation per range of the list, its handle as local', () => {
+      const { emu, sheet } = sheetOf();
+      const cost = measure(emu.calls, () => {
+        const list = sheet.getRangeList(['A2:B2', 'A7:B9', 'D4']);
+        list.setBackground('#f4cccc');
+        list.getRanges();
+      });
+      expect(classify('Sheet.getRangeList')).toBe('local');
+      expect(classify('RangeList.setBackground')).toBe('write');
+      expect(isKnownService('RangeList.setValue')).toBe(true);
+      expect([cost.calls, cost.cellsWritten, cost.roundTrips]).toEqual([3, 3, 0]);
+    });
+
     it('flushes once at the end when every read comes before every write', () => {
       const { emu, sheet } = sheetOf();
       const cost = measure(emu.calls, () => {

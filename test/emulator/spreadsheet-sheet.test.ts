@@ -217,3 +217,41 @@ describe('protections', () => {
     expect(() => sheet.getRange('A2:B2').setValues([['no', 'no']])).toThrow('protected cell');
   });
 });
+
+describe('RangeList', () => {
+  it('changes scattered ranges of one sheet with one call each, and refuses another sheet or no range', () => {
+    const { ctx, ss, sheet } = setup();
+    sheet.getRange('A1:C3').setBackground('#ff0000');
+    ctx.calls.reset();
+    const list = sheet.getRangeList(['A1', 'B2:C3']);
+    list.setBackground(null).setValue('x').setNumberFormat('0.0');
+    expect(ctx.calls.snapshot()).toEqual({
+      'RangeList.setBackground': 1,
+      'RangeList.setNumberFormat': 1,
+      'RangeList.setValue': 1,
+      'Sheet.getRangeList': 1,
+    });
+    expect(sheet.getRange('A1:C3').getBackgrounds()).toEqual([
+      ['#ffffff', '#ff0000', '#ff0000'],
+      ['#ff0000', '#ffffff', '#ffffff'],
+      ['#ff0000', '#ffffff', '#ffffff'],
+    ]);
+    expect(sheet.getRange('A1:C2').getValues()).toEqual([
+      ['x', '', ''],
+      ['', 'x', 'x'],
+    ]);
+    expect(list.getRanges().map((r) => r.getA1Notation())).toEqual(['A1', 'B2:C3']);
+    ss.insertSheet('Other');
+    expect(() => sheet.getRangeList(['Other!A1'])).toThrow('Range not found');
+    expect(() => sheet.getRangeList([])).toThrow(/getRangeList/);
+  });
+
+  it('changes none of its ranges when one of them is protected against the user', () => {
+    const { ctx, sheet } = setup();
+    const p = sheet.getRange('B2').protect();
+    p.removeEditors(p.getEditors());
+    ctx.user = 'someone@example.com';
+    expect(() => sheet.getRangeList(['A1', 'B2']).setBackground('#00ff00')).toThrow('protected cell');
+    expect(sheet.getRange('A1').getBackground()).toBe('#ffffff');
+  });
+});

@@ -347,9 +347,14 @@ export const ACTIONS: readonly ActionCase[] = [
     prepare: (b) => () => b.call('menuRefreshDashboard'),
   },
   {
+    // The trigger runs each morning: the clock moves a day on, so yesterday's Dues and fills move
+    // where they should (the clock stays there for the actions after it).
     name: 'Daily run',
     scope: 'whole-sheet',
-    prepare: (b) => () => b.call('dailyReminder'),
+    prepare: (b) => {
+      b.emu.clock.advance(DAY);
+      return () => b.call('dailyReminder');
+    },
   },
   {
     name: 'Sidebar selection',
