@@ -1,9 +1,10 @@
 // Your network (PRODUCT points 13 and 25): the Connections sheet merged with an export, and the people at target companies for Contacts.
 
 import { companyKey, NearIndex } from './companies';
+import { JOB_ACTIONS } from './followups';
 import { type ExportRead, type ExportRecord, LINKEDIN, profileKey } from './import';
-import type { Job } from './rows';
-import { C, SHEET } from './schema';
+import { type Job, jobIndex, parseJobs } from './rows';
+import { C, J, SHEET } from './schema';
 import { col, headerIndex, isBlankRow, type Table } from './table';
 import { textKey } from './text';
 import { type Cell, escapeFormula, isBlank } from './values';
@@ -354,6 +355,53 @@ export function dataSpan(
   const last = Math.max(...byCol.keys());
   const keys = Array.from({ length: last - first + 1 }, (_, j) => byCol.get(first + j));
   return { col: first, values: rows.map((r) => keys.map((k) => (k === undefined ? '' : (r[k] ?? '')))) };
+}
+
+/** A value as the sheet holds it once written (a leading apostrophe only marks text). */
+const asStored = (v: Cell | undefined): Cell =>
+  typeof v === 'string' && v.startsWith("'") ? v.slice(1) : (v ?? '');
+
+/**
+ * A new row (header → value, formula-escaped) laid out on a sheet's headers as the sheet will hold
+ * it once written: for the actions that go on with the rows they add (scoring, follow-ups).
+ */
+export function rowCells(headers: readonly string[], row: Readonly<Record<string, Cell>>): Cell[] {
+  const idx = headerIndex(headers);
+  const line = new Array<Cell>(headers.length).fill('');
+  for (const [h, v] of Object.entries(row)) {
+    const c = col(idx, h);
+    if (c >= 0 && line[c] === '') line[c] = asStored(v);
+  }
+  return line;
+}
+
+/**
+ * The new Contacts rows (indexes into `rows`) that change a job's follow-up (PRODUCT point 19:
+ * follow-ups are live). People added from Connections are To contact with no dates, so of the job
+ * rules (core/followups jobFollowUps) they can only end "find people to contact" — nobody active
+ * on the job — and only for the job they link to (core/rows jobIndex: a blank Job is the
+ * company's only job). The actions that add people read Jobs whole: the jobs whose Next action
+ * says so now are known, and only their companies need reading to recompute them.
+ */
+export function rowsEndingFindPeople(
+  rows: readonly Readonly<Record<string, Cell>>[],
+  jobs: Table,
+  timeZone: string,
+): number[] {
+  const next = col(headerIndex(jobs.headers), J.nextAction);
+  if (next < 0 || rows.length === 0) return [];
+  const parsed = parseJobs(jobs, timeZone);
+  const asking = new Set(
+    parsed.filter((j) => textKey(jobs.rows[j.index]?.[next]) === textKey(JOB_ACTIONS.findPeople)),
+  );
+  if (asking.size === 0) return [];
+  const jobOf = jobIndex(parsed);
+  const out: number[] = [];
+  rows.forEach((r, i) => {
+    const job = jobOf({ company: String(asStored(r[C.company])), job: String(asStored(r[C.job])) });
+    if (job && asking.has(job)) out.push(i);
+  });
+  return out;
 }
 
 /** What an import did, JSON-safe (google.script.run hands it to the dialog). */

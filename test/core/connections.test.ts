@@ -1,4 +1,4 @@
-// Your network: merging an export into Connections, who reaches Contacts, near misses, column blocks, the summary.
+// Your network: merging an export into Connections, who reaches Contacts, near misses, the rows' write span, the jobs new people change, the summary.
 
 import {
   CONNECTIONS_HEADERS,
@@ -9,7 +9,10 @@ import {
   parseConnections,
   planConnections,
   planContactsFromConnections,
+  rowCells,
+  rowsEndingFindPeople,
 } from '../../src/core/connections';
+import { JOB_ACTIONS } from '../../src/core/followups';
 import { type ExportRecord, readExport } from '../../src/core/import';
 import { C } from '../../src/core/schema';
 import type { Table } from '../../src/core/table';
@@ -287,6 +290,53 @@ describe('dataSpan', () => {
   it('is null when no row holds data on the sheet', () => {
     expect(dataSpan(headers, [])).toBeNull();
     expect(dataSpan(headers, [{ Company: '', Elsewhere: 'x' }])).toBeNull();
+  });
+});
+
+describe('rowCells', () => {
+  it('lays a new row on the sheet’s headers as the sheet will hold it (no apostrophe)', () => {
+    expect(
+      rowCells(['Name', 'Mine', 'Company', 'Title'], {
+        Company: 'Acme',
+        Name: "'=Evil",
+        Title: 3,
+        Other: 'x',
+      }),
+    ).toEqual(['=Evil', '', 'Acme', 3]);
+  });
+});
+
+describe('rowsEndingFindPeople', () => {
+  const jobs: Table = {
+    headers: ['Company', 'Job', 'Outcome', 'Next action'],
+    rows: [
+      ['Acme', 'Data Scientist', '', JOB_ACTIONS.findPeople],
+      ['Globex', 'Engineer', '', 'apply online now'],
+      ['Initech', 'PM', '', JOB_ACTIONS.findPeople],
+      ['Initech', 'Designer', '', JOB_ACTIONS.findPeople],
+      ['Umbrella', 'Chemist', '', ` ${JOB_ACTIONS.findPeople.toUpperCase()} `],
+    ],
+  };
+  const person = (company: string, job = '') => ({
+    [C.company]: company,
+    [C.job]: job,
+    [C.status]: 'To contact',
+  });
+
+  it('are the new people linked to a job whose Next action says "find people to contact"', () => {
+    const rows = [person('Acme Inc.'), person('Globex'), person('Umbrella'), person('Hooli')];
+    expect(rowsEndingFindPeople(rows, jobs, 'Europe/Paris')).toEqual([0, 2]);
+  });
+
+  it('follow the job link: a blank Job is the company’s only job, else the job named', () => {
+    const rows = [person('Initech'), person('Initech', 'pm'), person('Initech', 'Chemist')];
+    expect(rowsEndingFindPeople(rows, jobs, 'Europe/Paris')).toEqual([1]);
+  });
+
+  it('are none when Jobs has no Next action column or no job says so', () => {
+    const bare: Table = { headers: ['Company', 'Job'], rows: [['Acme', 'Data Scientist']] };
+    expect(rowsEndingFindPeople([person('Acme')], bare, 'Europe/Paris')).toEqual([]);
+    expect(rowsEndingFindPeople([person('Globex')], jobs, 'Europe/Paris')).toEqual([]);
   });
 });
 
