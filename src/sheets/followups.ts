@@ -24,7 +24,7 @@ import { dateFills } from '../core/highlight';
 import { C, J, P, SHEET } from '../core/schema';
 import { parseSettings, type Settings } from '../core/settings';
 import { applyStamps, personKey, stampPlan, stampsForStatusChange } from '../core/stamps';
-import { col, headerIndex } from '../core/table';
+import { col, headerIndex, type WritePlan } from '../core/table';
 import { textKey } from '../core/text';
 import { describeTrial } from '../core/trial';
 import { type Cell, isBlank, isDate } from '../core/values';
@@ -345,12 +345,35 @@ export function indexOfRow(t: SheetRows, sheetRow: number): number {
   return t.rowNumbers ? t.rowNumbers.indexOf(sheetRow) : sheetRow - 2;
 }
 
+/** The plan without its blank, fill-less cells on `fresh` rows (they hold just that already). */
+function leaveFreshBlanks(plan: WritePlan, rows: SheetRows, fresh: ReadonlySet<number>): WritePlan {
+  const isFresh = rows.rows.map((_, i) => fresh.has(rows.rowNumbers?.[i] ?? i + 2));
+  return {
+    sheet: plan.sheet,
+    columns: plan.columns.map((w) => {
+      const same = (i: number) => isFresh[i] && w.values?.[i] === '' && (w.backgrounds?.[i] ?? null) === null;
+      return {
+        ...w,
+        ...(w.values ? { values: w.values.map((v, i) => (same(i) ? undefined : v)) } : {}),
+        ...(w.backgrounds ? { backgrounds: w.backgrounds.map((v, i) => (same(i) ? undefined : v)) } : {}),
+      };
+    }),
+  };
+}
+
 /**
  * Plans and writes Next action, Due and fills of the affected rows (see planAffected), with no
  * read. `contactsAfter` is Contacts as the caller has changed them in memory (stamps, Status),
- * the same rows as `data.contacts.rows`. Returns what it recomputed.
+ * the same rows as `data.contacts.rows`. `fresh`: Contacts sheet rows the caller has just written
+ * blank with no fill on the computed columns (new rows): a planned blank without fill there is not
+ * written again. Returns what it recomputed.
  */
-export function writeAffected(data: AffectedData, now: number, contactsAfter?: SheetRows): AffectedPlan {
+export function writeAffected(
+  data: AffectedData,
+  now: number,
+  contactsAfter?: SheetRows,
+  fresh?: ReadonlySet<number>,
+): AffectedPlan {
   const contacts = contactsAfter ?? data.contacts.rows;
   const plan = planAffected({
     contacts,
@@ -363,7 +386,8 @@ export function writeAffected(data: AffectedData, now: number, contactsAfter?: S
     everyReferrer: data.everyReferrer,
     ...(data.credits === undefined ? {} : { credits: data.credits }),
   });
-  applyPlan(data.contacts.sheet, contacts, plan.contacts, contacts.rowNumbers ?? 2);
+  const contactsPlan = fresh ? leaveFreshBlanks(plan.contacts, contacts, fresh) : plan.contacts;
+  applyPlan(data.contacts.sheet, contacts, contactsPlan, contacts.rowNumbers ?? 2);
   if (data.jobs.sheet) applyPlan(data.jobs.sheet, data.jobs.rows, plan.jobs, data.jobs.rows.rowNumbers ?? 2);
   return plan;
 }

@@ -11,6 +11,8 @@ import {
   parseConnections,
   planConnections,
   planContactsFromConnections,
+  rowCells,
+  rowsEndingFindPeople,
 } from '../core/connections';
 import { UserError } from '../core/errors';
 import { MAX_CSV_CHARS, readExport } from '../core/import';
@@ -18,6 +20,7 @@ import { parseJobs } from '../core/rows';
 import { C, CONTACTS, HEADER_FILL, isComputed, SHEET } from '../core/schema';
 import { col, headerIndex, type Table } from '../core/table';
 import type { Cell } from '../core/values';
+import { type AffectedData, readAffected, writeAffected } from './followups';
 import { appendBlock, contiguousBlocks, readColumns, writeChanges } from './gas-table';
 import { withDocumentLock } from './lock';
 import { loadSheet, requireSheet } from './workbook';
@@ -85,6 +88,46 @@ function addToContacts(sheet: Sheet, known: ReadSheet, plan: ContactsFromConnect
   );
 }
 
+/** What writing the follow-ups new Contacts rows change needs (see readFollowUpsOfNew). */
+export interface FollowUpsOfNew {
+  readonly data: AffectedData;
+  /** The new rows' sheet rows: written blank with no fill on the computed columns (addToContacts). */
+  readonly fresh: ReadonlySet<number>;
+}
+
+/**
+ * Reads, before any write, what recomputing the follow-ups that new Contacts rows change needs
+ * (PRODUCT point 19): the jobs they end "find people to contact" for (rowsEndingFindPeople) and,
+ * with sheets/followups readAffected, every Contacts row of those jobs' companies, the new rows as
+ * they will be written from sheet row `first`, and Settings (unless given). Null when no
+ * follow-up changes (the new people themselves, To contact with no dates, have none). Jobs is the
+ * table the caller read. Written after the rows with writeAffected(data, now, …, fresh).
+ */
+function readFollowUpsOfNew(
+  ss: Spreadsheet,
+  contacts: { readonly sheet: Sheet; readonly headers: readonly string[] },
+  first: number,
+  added: readonly Readonly<Record<string, Cell>>[],
+  jobs: { readonly sheet: Sheet | null; readonly table: Table },
+  timeZone: string,
+  now: number,
+  settingsRows?: Cell[][],
+): FollowUpsOfNew | null {
+  const linked = rowsEndingFindPeople(added, jobs.table, timeZone);
+  if (linked.length === 0 || !jobs.sheet) return null;
+  const rows = new Map(linked.map((i) => [first + i, rowCells(contacts.headers, added[i]!)] as const));
+  const data = readAffected(ss, { contactRows: [...rows.keys()] }, now, {
+    contacts: { ...contacts, rows },
+    jobs: {
+      sheet: jobs.sheet,
+      headers: jobs.table.headers,
+      rows: new Map(jobs.table.rows.map((r, i) => [i + 2, r] as const)),
+    },
+    ...(settingsRows ? { settingsRows } : {}),
+  });
+  return { data, fresh: new Set(added.map((_, i) => first + i)) };
+}
+
 /** Reads the Connections sheet's own columns, sizes and frozen rows (before any write). */
 function readConnections(ss: Spreadsheet): ReadConnections {
   const sheet = ss.getSheetByName(SHEET.connections);
@@ -150,7 +193,7 @@ function convergeConnections(
  * the Connections header to the contract (convergeConnections). Returns the figures and their
  * summary.
  */
-export function importConnections(ss: Spreadsheet, csvArg: unknown): ImportResult {
+export function importConnections(ss: Spreadsheet, csvArg: unknown, now: number): ImportResult {
   const read = readExport(checkCsvArgument(csvArg));
   return withDocumentLock(() => {
     const contactsSheet = requireSheet(ss, SHEET.contacts);
@@ -158,11 +201,17 @@ export function importConnections(ss: Spreadsheet, csvArg: unknown): ImportResul
     const known = readKnownContacts(contactsSheet);
     const existing = readConnections(ss);
 
+    const timeZone = ss.getSpreadsheetTimeZone();
     const merge = planConnections(read, existing.table);
-    const toContacts = planContactsFromConnections(
-      merge.all,
-      known.table,
-      parseJobs(jobs.table, ss.getSpreadsheetTimeZone()),
+    const toContacts = planContactsFromConnections(merge.all, known.table, parseJobs(jobs.table, timeZone));
+    const followUps = readFollowUpsOfNew(
+      ss,
+      { sheet: contactsSheet, headers: known.table.headers },
+      Math.max(known.lastRow, 1) + 1,
+      toContacts.rows,
+      jobs,
+      timeZone,
+      now,
     );
 
     const target = convergeConnections(ss, existing, merge.missingHeaders);
@@ -184,6 +233,7 @@ export function importConnections(ss: Spreadsheet, csvArg: unknown): ImportResul
       },
     );
     addToContacts(contactsSheet, known, toContacts);
+    if (followUps) writeAffected(followUps.data, now, undefined, followUps.fresh);
 
     const figures: Omit<ImportResult, 'summary'> = {
       read: read.records.length + read.noName,
@@ -211,31 +261,40 @@ export function importConnections(ss: Spreadsheet, csvArg: unknown): ImportResul
  * Later targets (PRODUCT point 25): adds to Contacts the people on Connections at a company on
  * Jobs who are not on Contacts yet, reading Connections' own columns only. `contacts` is the
  * Contacts table already read whole (Score candidates). Returns what was added and the rows, laid
- * out on Contacts' headers, so the caller can score them with the rest. No Connections sheet:
- * nothing to add.
+ * out on Contacts' headers, so the caller can score them with the rest, and, when they change a
+ * job's follow-up, what the caller writes with sheets/followups writeAffected after its own
+ * writes (read here, before this function's write; `settingsRows` as the caller read them). No Connections sheet: nothing to add.
  */
 export function addLaterTargets(
   ss: Spreadsheet,
   contactsSheet: Sheet,
   contacts: Table,
-  jobs: Table,
+  jobs: { readonly sheet: Sheet | null; readonly table: Table },
   timeZone: string,
-): { byCompany: { company: string; added: number }[]; rows: Cell[][] } {
+  now: number,
+  settingsRows: Cell[][],
+): { byCompany: { company: string; added: number }[]; rows: Cell[][]; followUps: FollowUpsOfNew | null } {
+  const none = { byCompany: [], rows: [], followUps: null };
   const sheet = ss.getSheetByName(SHEET.connections);
-  if (!sheet) return { byCompany: [], rows: [] };
+  if (!sheet) return none;
   const people = parseConnections(readColumns(sheet, CONNECTIONS_READ).table);
-  const plan = planContactsFromConnections(people, contacts, parseJobs(jobs, timeZone));
-  if (plan.rows.length === 0) return { byCompany: [], rows: [] };
+  const plan = planContactsFromConnections(people, contacts, parseJobs(jobs.table, timeZone));
+  if (plan.rows.length === 0) return none;
   const known = { table: contacts, lastRow: contacts.rows.length + 1, maxRows: contactsSheet.getMaxRows() };
+  const followUps = readFollowUpsOfNew(
+    ss,
+    { sheet: contactsSheet, headers: contacts.headers },
+    known.lastRow + 1,
+    plan.rows,
+    jobs,
+    timeZone,
+    now,
+    settingsRows,
+  );
   addToContacts(contactsSheet, known, plan);
-  const idx = headerIndex(contacts.headers);
-  const rows = plan.rows.map((r) => {
-    const line = new Array<Cell>(contacts.headers.length).fill('');
-    for (const [h, v] of Object.entries(r)) {
-      const c = col(idx, h);
-      if (c >= 0) line[c] = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
-    }
-    return line;
-  });
-  return { byCompany: plan.byCompany.map((x) => ({ ...x })), rows };
+  return {
+    byCompany: plan.byCompany.map((x) => ({ ...x })),
+    rows: plan.rows.map((r) => rowCells(contacts.headers, r)),
+    followUps,
+  };
 }

@@ -25,5 +25,5 @@ export function showImportDialog(): void {
  */
 export const importConnectionsText: (csv: unknown) => ImportResult = served(
   { action: 'Import', again: 'import the file again' },
-  (csv: unknown) => importConnections(activeSpreadsheet(), csv),
+  (csv: unknown) => importConnections(activeSpreadsheet(), csv, Date.now()),
 );

@@ -2,6 +2,7 @@
 // 2,000 contacts (same Jobs, Settings and Templates). Counts only; timings stay in `npm run bench`.
 import { type ActionCost, isKnownService } from '../../emulator/cost';
 import { MAX_VALUE_LISTS, MAX_WRITE_RUNS } from '../../src/sheets/gas-table';
+import { colOf, headersOf, sheetOf } from '../helpers/sheets';
 import { ACTIONS, measureActions } from '../helpers/workload';
 
 const SMALL = 20;
@@ -27,7 +28,13 @@ function costs(name: string): [ActionCost, ActionCost] {
 }
 
 const oneRow = ACTIONS.filter((a) => a.scope === 'one-row').map((a) => a.name);
-const wholeSheet = ACTIONS.filter((a) => a.scope === 'whole-sheet').map((a) => a.name);
+/**
+ * The import also recomputes the jobs that asked for people it adds (PRODUCT point 19): on 20 contacts
+ * over 40 companies most jobs ask, on 2,000 none do, so its calls are compared on trackers whose jobs
+ * asking are the same (see 'Import 30,000 connections' below).
+ */
+const IMPORT = 'Import 30,000 connections';
+const wholeSheet = ACTIONS.filter((a) => a.scope === 'whole-sheet' && a.name !== IMPORT).map((a) => a.name);
 /**
  * Edits recompute the advice of the person's job, which counts every contact of that job: they may read
  * the rows of the companies involved. Besides the layout's small companies, they are pinned on trackers
@@ -173,6 +180,58 @@ describe('whole-sheet actions', () => {
 
   it('are every whole-sheet action', () => {
     expect(CHANGE_WRITERS.every((a) => wholeSheet.includes(a))).toBe(true);
+  });
+});
+
+describe(IMPORT, () => {
+  /** Companies where the file brings people (Company 690 … 699, Inc.) and nobody is on Contacts yet. */
+  const ASKING = Array.from({ length: 10 }, (_, i) => `Company ${690 + i}`);
+  /**
+   * The import on a tracker of `n` people, 25 at each company, grouped, plus a job at each ASKING
+   * company, refreshed before (so they say "find people to contact"); returns its cost and Jobs'
+   * Next action of those jobs before and after.
+   */
+  const at = (n: number) => {
+    const seen: { before: unknown[]; after: () => unknown[] } = { before: [], after: () => [] };
+    const out = measureActions(n, {
+      only: (a) => a.name === IMPORT,
+      companies: n / COMPANY_SIZE,
+      grouped: true,
+      extra: (b) => {
+        const jobs = sheetOf(b, 'Jobs');
+        const head = headersOf(b, 'Jobs');
+        const first = jobs.getLastRow() + 1;
+        jobs.insertRowsAfter(jobs.getMaxRows(), ASKING.length);
+        jobs
+          .getRange(first, 1, ASKING.length, head.length)
+          .setValues(
+            ASKING.map((c) => head.map((h) => (h === 'Company' ? c : h === 'Job' ? 'Data Scientist' : ''))),
+          );
+        b.call('menuRefreshFollowUps');
+        const next = () =>
+          jobs
+            .getRange(first, colOf(b, 'Next action', 'Jobs'), ASKING.length, 1)
+            .getValues()
+            .map((r) => r[0]);
+        seen.before = next();
+        seen.after = next;
+      },
+    });
+    return { cost: out.get(IMPORT)!, before: seen.before, after: seen.after() };
+  };
+
+  it('makes as many calls with 2,000 contacts as with 200, recomputing the same jobs that asked for people', () => {
+    const s = at(200);
+    const l = at(LARGE);
+    for (const x of [s, l]) {
+      expect(x.before).toEqual(ASKING.map(() => 'find people to contact'));
+      expect(x.after).toEqual(ASKING.map(() => ''));
+    }
+    expect(withoutGrowth(l.cost.byKey)).toEqual(withoutGrowth(s.cost.byKey));
+    expectGrowthBounded(l.cost.byKey);
+    // Jobs' Next action and Due are written once for the ten jobs together, once for Company 1's
+    // (which asked too); the new people's own (blank, no fill, as added) are not written twice.
+    expect(l.cost.byKey['Range.setBackgrounds']).toBe(2);
   });
 });
 

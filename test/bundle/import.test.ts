@@ -2,7 +2,7 @@
 // updates, later targets found by Score candidates, bad files changing nothing, escaping, writes by column block.
 import type { ImportResult } from '../../src/core/connections';
 import { type LoadedBundle, loadBundle } from '../helpers/bundle';
-import { columnValues, headersOf, sheetOf, writeRows } from '../helpers/sheets';
+import { colOf, columnValues, headersOf, sheetOf, writeRows } from '../helpers/sheets';
 
 const NOW = '2026-03-10T08:00:00Z';
 
@@ -278,6 +278,67 @@ describe('Import LinkedIn connections', () => {
       .flat();
     expect(due).toEqual(['#ffffff', '#ffffff', '#ffffff']);
     expect(contacts.getRange(3, headersOf(b).indexOf('Status') + 1).getDataValidation()).not.toBeNull();
+  });
+
+  describe('keeps follow-ups live', () => {
+    /** Jobs' and Contacts' Next action and Due, and the fills of Jobs' Next action. */
+    const followUps = (b: LoadedBundle) => ({
+      jobs: columnValues(b, 'Next action', 'Jobs'),
+      jobsDue: columnValues(b, 'Due', 'Jobs').map(String),
+      fills: sheetOf(b, 'Jobs')
+        .getRange(2, colOf(b, 'Next action', 'Jobs'), 4, 1)
+        .getBackgrounds()
+        .flat(),
+      contacts: columnValues(b, 'Next action'),
+    });
+    /** What a full Refresh follow-ups makes of the same sheets, on a copy. */
+    const refreshed = (b: LoadedBundle) => {
+      b.emu.endExecution();
+      const copy = loadBundle({ workbook: b.emu.spreadsheet.toJSON(), now: NOW });
+      copy.call('menuRefreshFollowUps');
+      return followUps(copy);
+    };
+
+    it('ends "find people to contact" on the jobs of the people imported, as a refresh would', () => {
+      const b = setUp();
+      b.call('menuRefreshFollowUps');
+      expect(columnValues(b, 'Next action', 'Jobs')).toEqual(Array(3).fill('find people to contact'));
+      importFile(b, FILE);
+      const now = followUps(b);
+      // Contoso Energy and Northwind Analytics have someone to contact now; Proseware still does not.
+      expect(now.jobs).toEqual(['', '', 'find people to contact']);
+      expect(now).toEqual(refreshed(b));
+    });
+
+    it('does the same when Score candidates adds the people you know at a company added later', () => {
+      const b = setUp();
+      importFile(b, FILE);
+      writeRows(b, 'Jobs', [
+        { Company: 'Contoso Energy', Job: 'Data Scientist' },
+        { Company: 'Northwind Analytics', Job: 'Engineer' },
+        { Company: 'Proseware', Job: 'PM' },
+        { Company: 'Litware Games', Job: 'Game Designer' },
+      ]);
+      b.call('menuRefreshFollowUps');
+      expect(columnValues(b, 'Next action', 'Jobs')[3]).toBe('find people to contact');
+      b.call('menuScoreCandidates');
+      expect(columnValues(b, 'Next action', 'Jobs')[3]).toBe('');
+      expect(followUps(b)).toEqual(refreshed(b));
+    });
+
+    it('reads nothing more when no job asks for people', () => {
+      const count = (refresh: boolean) => {
+        const b = setUp();
+        if (refresh) b.call('menuRefreshFollowUps');
+        b.emu.endExecution();
+        const finds: string[] = [];
+        b.emu.calls.use({ before: (c) => void (c.key === 'TextFinder.findAll' && finds.push(c.key)) });
+        importFile(b, FILE);
+        return finds.length;
+      };
+      expect(count(false)).toBe(0);
+      expect(count(true)).toBe(2);
+    });
   });
 
   it.each([
