@@ -29,7 +29,6 @@ import { textKey } from '../core/text';
 import { describeTrial } from '../core/trial';
 import { type Cell, isBlank, isDate } from '../core/values';
 import {
-  appendRows,
   applyPlan,
   findRows,
   planChangedWrites,
@@ -150,14 +149,6 @@ export function readForFollowUps(ss: Spreadsheet, now: number, extra: readonly s
   );
 }
 
-/** Appends rows to Activity in one write (no-op when the sheet is missing). */
-export function appendActivity(ss: Spreadsheet, rows: readonly (readonly (string | Date)[])[]): void {
-  if (rows.length === 0) return;
-  const sheet = ss.getSheetByName(SHEET.activity);
-  if (!sheet) return;
-  appendRows(sheet, rows);
-}
-
 // ---------------------------------------------------------------- live recompute of affected rows
 
 /** The columns whose change can change a follow-up rule (PRODUCT point 19). */
@@ -235,10 +226,13 @@ class RowPool {
       if (!this.rows.has(r)) this.rows.set(r, cells);
     }
   }
+  /** The sheet rows whose `header` cell matches `pattern` (findRows), the rows already read told to it. */
   find(header: string, pattern: string, ignoreDiacritics = false): number[] {
     const i = col(headerIndex(this.headers), header);
     if (!this.sheet || i < 0) return [];
-    return findRows(this.sheet, i + 1, pattern, ignoreDiacritics);
+    const known = new Map<number, Cell | undefined>();
+    for (const [r, cells] of this.rows) known.set(r, cells[i]);
+    return findRows(this.sheet, i + 1, pattern, ignoreDiacritics, known);
   }
   cell(row: number, header: string): Cell | undefined {
     const i = col(headerIndex(this.headers), header);
@@ -438,9 +432,30 @@ export class ActivityLog {
     return out;
   }
 
-  /** Appends rows, reading nothing. */
-  append(rows: readonly (readonly (string | Date)[])[]): void {
-    for (const row of rows) this.sheet.appendRow([...row]);
+  /**
+   * Plans appending rows, and returns the write. One row goes with appendRow (Sheets puts it after
+   * the last row itself: nothing to read). Several go in one setValues into the rows after the
+   * last row, read now (so the caller plans this before its first write): the rows appendRow
+   * would have written, with the look they already have. When the grid ends before them (getRange
+   * refuses a range past its end: "The coordinates of the range are outside the dimensions of the
+   * sheet"), they go one appendRow each, which grows the grid.
+   */
+  planAppend(rows: readonly (readonly (string | Date)[])[]): () => void {
+    const [first] = rows;
+    if (!first) return () => {};
+    const one = (row: readonly (string | Date)[]) => this.sheet.appendRow([...row]);
+    if (rows.length === 1) return () => one(first);
+    const after = this.sheet.getLastRow();
+    return () => {
+      let range: GoogleAppsScript.Spreadsheet.Range | null = null;
+      try {
+        range = this.sheet.getRange(after + 1, 1, rows.length, first.length);
+      } catch {
+        range = null;
+      }
+      if (range) range.setValues(rows.map((r) => [...r]));
+      else rows.forEach(one);
+    };
   }
 }
 
@@ -535,6 +550,9 @@ export function handleEdit(ss: Spreadsheet, edit: EditInput, now: number): boole
     contactsAfter = { ...applyStamps(contactsAfter, writes), rowNumbers: contactsAfter.rowNumbers ?? [] };
   }
 
+  // The Activity rows' place is read before the first write.
+  const logStamps = stamps && log ? log.planAppend(stamps.activity) : null;
+
   // Writes: stamps, then the computed columns, then Activity.
   if (stamps && stamps.writes.length > 0) {
     applyPlan(
@@ -545,7 +563,7 @@ export function handleEdit(ss: Spreadsheet, edit: EditInput, now: number): boole
     );
   }
   writeAffected(data, now, contactsAfter);
-  if (stamps) log?.append(stamps.activity);
+  logStamps?.();
   return true;
 }
 

@@ -186,19 +186,55 @@ export function readRows(sheet: Sheet, rows: Iterable<number>, width: number): M
 }
 
 /**
+ * Whether a cell's text matches a TextFinder search built as findRows builds it: the whole
+ * displayed text, ignoring case (and accents when `ignoreDiacritics`), empty cells never (the
+ * TextFinder reference: developers.google.com/apps-script/reference/spreadsheet/text-finder).
+ * Only text cells are judged (their displayed text is their value); any other cell gives
+ * undefined, as its displayed text depends on its number format.
+ */
+function textFinderMatches(
+  cell: Cell | undefined,
+  pattern: string,
+  ignoreDiacritics: boolean,
+): boolean | undefined {
+  if (typeof cell !== 'string') return cell === undefined ? false : undefined;
+  if (cell === '') return false;
+  const prep = (s: string) => (ignoreDiacritics ? s.normalize('NFD').replace(/\p{M}/gu, '') : s);
+  return new RegExp(`^(?:${prep(pattern)})$`, 'iu').test(prep(cell));
+}
+
+/**
  * The sheet rows (below the header) whose cell in `column` matches `pattern`, a regular
  * expression matched against the whole displayed cell, ignoring case (and accents when
  * `ignoreDiacritics`): one TextFinder search, done by Sheets, so no cell of the column is read
- * into the script.
+ * into the script. `known` holds that column's cells of rows the caller has already read (sheet
+ * row → cell): when the search finds exactly as many cells as those rows hold matches, it found
+ * those rows, and their positions are not asked of each cell found (one call a cell), so a search
+ * that finds only rows already read costs the same calls however many it finds.
  */
-export function findRows(sheet: Sheet, column: number, pattern: string, ignoreDiacritics = false): number[] {
+export function findRows(
+  sheet: Sheet,
+  column: number,
+  pattern: string,
+  ignoreDiacritics = false,
+  known?: ReadonlyMap<number, Cell | undefined>,
+): number[] {
   const letter = columnLetter(column);
   let finder = sheet.getRange(`${letter}2:${letter}`).createTextFinder(pattern).useRegularExpression(true);
   if (ignoreDiacritics) finder = finder.ignoreDiacritics(true);
-  return finder
-    .matchEntireCell(true)
-    .findAll()
-    .map((r) => r.getRow());
+  const found = finder.matchEntireCell(true).findAll();
+  if (known && known.size > 0) {
+    const matching: number[] = [];
+    let judged = true;
+    for (const [row, cell] of known) {
+      if (row < 2) continue;
+      const m = textFinderMatches(cell, pattern, ignoreDiacritics);
+      if (m === undefined) judged = false;
+      else if (m) matching.push(row);
+    }
+    if (judged && matching.length === found.length) return matching.sort((a, b) => a - b);
+  }
+  return found.map((r) => r.getRow());
 }
 
 /**
@@ -206,7 +242,12 @@ export function findRows(sheet: Sheet, column: number, pattern: string, ignoreDi
  * (`1:1`, the sheet's whole width), so its last column need not be asked first.
  */
 export function readHeaders(sheet: Sheet): string[] {
-  const row = (sheet.getRange('1:1').getValues()[0] ?? []).map((h) => String(h ?? ''));
+  return headersOf(sheet.getRange('1:1').getValues()[0] ?? []);
+}
+
+/** A header row as read (the sheet's whole width) as text, to the last non-blank header. */
+function headersOf(cells: readonly unknown[]): string[] {
+  const row = cells.map((h) => String(h ?? ''));
   let end = row.length;
   while (end > 0 && row[end - 1]!.trim() === '') end--;
   return row.slice(0, end);

@@ -100,6 +100,24 @@ describe('edits', () => {
   });
 });
 
+describe('a Status paste', () => {
+  const paste = (rows: number) =>
+    measureActions(200, { only: (a) => a.name === 'Status paste (onEdit)', pasteRows: rows }).get(
+      'Status paste (onEdit)',
+    )!;
+
+  it('makes the same calls, key by key, for 50 pasted rows as for 5: the rows read in one read, written in one per block, Activity in one', () => {
+    const five = paste(5);
+    const fifty = paste(50);
+    expect(fifty.byKey).toEqual(five.byKey);
+    expect(fifty.calls).toBe(five.calls);
+    expect(fifty.roundTrips).toBe(five.roundTrips);
+    expect(fifty.flushes).toBe(1);
+    expect(fifty.byKey['Sheet.appendRow']).toBeUndefined();
+    expect(fifty.byKey['Range.getRow']).toBe(1);
+  });
+});
+
 describe('every action', () => {
   it.each(flushPinned)('%s does all its reads before its writes: at most one flush', (name) => {
     const [s, l] = costs(name);

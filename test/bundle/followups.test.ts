@@ -230,6 +230,41 @@ describe('onEdit', () => {
     expect(b.emu.spreadsheet.self.getSheetByName('Activity')!.getLastRow()).toBe(4);
   });
 
+  it("logs a paste's rows to Activity in one write, into the rows after the last one, with their date-time format", () => {
+    const b = setUp();
+    writeContacts(b, [
+      { Company: 'Acme', Name: 'Ann' },
+      { Company: 'Acme', Name: 'Bob' },
+      { Company: 'Beta', Name: 'Cy' },
+    ]);
+    const sheet = contactsSheet(b);
+    const status = colOf(b, 'Status');
+    const activity = b.emu.spreadsheet.self.getSheetByName('Activity')!;
+    const paste = (values: string[]) => {
+      sheet.getRange(2, status, values.length, 1).setValues(values.map((v) => [v]));
+      edit(b, sheet.getRange(2, status, values.length, 1).getA1Notation());
+    };
+    const height = activity.getMaxRows();
+    b.emu.calls.reset();
+    paste(['Messaged', 'Replied', 'Referred']);
+    expect(b.emu.calls.get('Sheet.appendRow')).toBe(0);
+    expect(activity.getRange(2, 2, 3, 5).getValues()).toEqual([
+      ['Acme', 'Ann', '', 'Messaged', 'edit'],
+      ['Acme', 'Bob', '', 'Replied', 'edit'],
+      ['Beta', 'Cy', '', 'Referred', 'edit'],
+    ]);
+    expect(activity.getRange(2, 1).getDisplayValue()).toMatch(/^2026-03-10 \d\d:\d\d$/);
+    expect(activity.getMaxRows()).toBe(height);
+    // A grid that ends at the last row: each row appended, the grid grown.
+    activity.deleteRows(5, height - 4);
+    paste(['Call done', 'Call done']);
+    expect(activity.getLastRow()).toBe(6);
+    expect(activity.getRange(5, 2, 2, 5).getValues()).toEqual([
+      ['Acme', 'Ann', 'Messaged', 'Call done', 'edit'],
+      ['Acme', 'Bob', 'Replied', 'Call done', 'edit'],
+    ]);
+  });
+
   it('does nothing for an edit on another sheet or another column', () => {
     const b = setUp();
     writeContacts(b, [{ Company: 'Acme', Name: 'Ann', Status: 'Messaged' }]);
