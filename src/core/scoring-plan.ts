@@ -8,7 +8,7 @@ import { type Contact, type Job, jobIndex, parseContacts, parseJobs, type RowPro
 import { C, J, type Outcome, SHEET, type Status } from './schema';
 import { type ContactScore, quoteUserText, scoreContact } from './scoring';
 import { parseSettings, type SettingProblem } from './settings';
-import { col, headerIndex, type Table, type WritePlan } from './table';
+import { col, headerIndex, sameCell, type Table, type WritePlan } from './table';
 import { textKey } from './text';
 import { analyzeTitle, type TitleAnalysis } from './titles';
 import type { Cell } from './values';
@@ -54,6 +54,8 @@ export interface ScoringSummary {
   readonly referredCompanies: number;
   /** People just added to Contacts from Connections, per target company. */
   readonly addedFromConnections: readonly { readonly company: string; readonly added: number }[];
+  /** Rows whose Score, Rank, Why or Credits this run left to the next (see budgetScoring); 0 when done. */
+  readonly rowsLeft: number;
 }
 
 /** The plan: writes to Contacts and Jobs, and a summary. */
@@ -451,7 +453,62 @@ export function planScoring(input: ScoringInput): ScoringPlan {
       closedCompanies: stateCount('closed'),
       referredCompanies: stateCount('referred'),
       addedFromConnections: input.addedFromConnections ?? [],
+      rowsLeft: 0,
     },
+  };
+}
+
+/** What one run of Score candidates writes to Contacts, cut to a budget of cells (budgetScoring). */
+export interface BudgetedScoring {
+  /** Pick alone, every change whatever the budget: who to contact comes first. */
+  readonly picks: WritePlan;
+  /** Score, Rank, Why and Credits of the rows that change, from the top, as many as the budget allows. */
+  readonly rest: WritePlan;
+  /** Rows that change left for the next run (0: everything is written). */
+  readonly rowsLeft: number;
+}
+
+/**
+ * Cuts the Contacts plan of Score candidates to about `budget` cells written, as the whole-sheet
+ * time target asks (issue 14: a first run on 50,000 people would write 200,000 cells). Cells that
+ * already hold their planned value are not counted (a rerun writes only what is left). Pick comes
+ * first, whole (the picks and the Jobs figures are computed from everyone, so they are right
+ * now); then the other columns for the changed rows from the top, as long as the span from the
+ * first changed row to the last one taken, times the columns, fits what is left — at least one
+ * row, so each run makes progress. The plan is computed from the inputs alone, never from these
+ * columns, so the next run plans the same and writes the rows left: reruns converge.
+ */
+export function budgetScoring(table: Table, plan: WritePlan, budget: number): BudgetedScoring {
+  const idx = headerIndex(table.headers);
+  const placed = plan.columns.filter((w) => w.values && col(idx, w.header) >= 0);
+  const changes = (w: WritePlan['columns'][number], r: number): boolean => {
+    const v = w.values?.[r];
+    return v !== undefined && !sameCell(v, table.rows[r]?.[col(idx, w.header)]);
+  };
+  const isPick = (w: { header: string }) => textKey(w.header) === textKey(C.pick);
+  const pickColumns = placed.filter(isPick);
+  const others = placed.filter((w) => !isPick(w));
+  const n = table.rows.length;
+  let pickCells = 0;
+  const rows: number[] = [];
+  for (let r = 0; r < n; r++) {
+    for (const w of pickColumns) if (changes(w, r)) pickCells++;
+    if (others.some((w) => changes(w, r))) rows.push(r);
+  }
+  let taken = rows.length;
+  if (taken > 0 && (rows[taken - 1]! - rows[0]! + 1) * others.length > budget - pickCells) {
+    const span = Math.max(1, Math.floor((budget - pickCells) / others.length));
+    taken = 1;
+    while (taken < rows.length && rows[taken]! - rows[0]! < span) taken++;
+  }
+  const cut = taken < rows.length ? rows[taken]! : n;
+  return {
+    picks: { sheet: plan.sheet, columns: pickColumns },
+    rest: {
+      sheet: plan.sheet,
+      columns: others.map((w) => ({ ...w, values: w.values!.map((v, r) => (r < cut ? v : undefined)) })),
+    },
+    rowsLeft: rows.length - taken,
   };
 }
 
@@ -485,5 +542,9 @@ export function describeScoring(s: ScoringSummary): string {
   if (shown.length) lines.push(...shown, s.problems.length > 5 ? `…and ${s.problems.length - 5} more.` : '');
   if (s.settingProblems.length)
     lines.push(`Settings: ${s.settingProblems.map((p) => p.message).join('; ')} (defaults used).`);
+  if (s.rowsLeft > 0)
+    lines.push(
+      `The picks are all marked; Score, Rank, Why and Credits of ${plural(s.rowsLeft, 'more row', 'more rows')} are left so this run stays within Google's time limit: run Score candidates again to finish.`,
+    );
   return lines.filter(Boolean).join('\n');
 }

@@ -72,6 +72,19 @@ export function withPlan(table: Table, plan: WritePlan): Table {
   return { headers: table.headers, rows };
 }
 
+/** Whether a planned value is what the cell already holds (a leading apostrophe only marks text). */
+export function sameCell(planned: Cell, current: Cell | undefined): boolean {
+  const a = typeof planned === 'string' && planned.startsWith("'") ? planned.slice(1) : planned;
+  const b = current ?? '';
+  if (a instanceof Date || b instanceof Date) {
+    return (
+      Object.prototype.toString.call(a) === Object.prototype.toString.call(b) &&
+      (a as Date).getTime() === (b as Date).getTime()
+    );
+  }
+  return a === b;
+}
+
 /** The A1 letters of a 1-based column number (1 → A, 27 → AA). */
 export function columnLetter(column: number): string {
   let n = Math.floor(column);

@@ -1,9 +1,9 @@
-// planScoring: Score/Rank/Pick/Why/Credits on Contacts, counts and Coverage on Jobs, picks, credits, bad input.
+// planScoring: Score/Rank/Pick/Why/Credits on Contacts, counts and Coverage on Jobs, picks, credits, bad input; a run's write budget.
 
 import { dayFromYmd, midnightOf, zonedToInstant } from '../../src/core/dates';
 import { C, CONTACTS, J, JOBS } from '../../src/core/schema';
-import { describeScoring, planScoring, SCORING_COLUMNS } from '../../src/core/scoring-plan';
-import type { Table, WritePlan } from '../../src/core/table';
+import { budgetScoring, describeScoring, planScoring, SCORING_COLUMNS } from '../../src/core/scoring-plan';
+import { type Table, type WritePlan, withPlan } from '../../src/core/table';
 import type { Cell } from '../../src/core/values';
 
 const TZ = 'Europe/Paris';
@@ -382,5 +382,85 @@ describe('planScoring', () => {
       now: NOW,
     });
     expect(p.summary).toMatchObject({ scored: 0, skipped: 0, picks: 0, creditsNeeded: 0 });
+  });
+});
+
+describe('budgetScoring', () => {
+  const COLS = [C.score, C.rank, C.pick, C.why, C.credits];
+  /** `n` people, the even ones picked: their sheet rows as read (blank unless given) and the plan. */
+  const setUp = (n: number, read: (r: number) => Cell[] = () => ['', '', '', '', '']) => {
+    const headers = ['Name', ...COLS];
+    const rows = Array.from({ length: n }, (_, r) => [`P${r}`, ...read(r)]);
+    const planned = (r: number): Cell[] => [50 - r, 1, r % 2 ? '' : '✓', `why ${r}`, r % 2];
+    const contacts: WritePlan = {
+      sheet: 'Contacts',
+      columns: COLS.map((header, j) => ({ header, values: rows.map((_, r) => planned(r)[j]) })),
+    };
+    return { table: { headers, rows } as Table, contacts, planned };
+  };
+  const cellsOf = (p: WritePlan) =>
+    p.columns.flatMap((w) => w.values ?? []).filter((v) => v !== undefined).length;
+  const rowsOf = (p: WritePlan) => [
+    ...new Set(p.columns.flatMap((w) => (w.values ?? []).flatMap((v, r) => (v === undefined ? [] : [r])))),
+  ];
+
+  it('leaves the plan whole when it fits', () => {
+    const { table: t, contacts } = setUp(10);
+    const b = budgetScoring(t, contacts, 1_000);
+    expect(b.rowsLeft).toBe(0);
+    expect(cellsOf(b.picks) + cellsOf(b.rest)).toBe(50);
+  });
+
+  it('writes every Pick, then the other columns of the first rows the rest of the budget covers', () => {
+    const { table: t, contacts } = setUp(10);
+    // 5 picks to mark, then 4 columns a row: 11 cells leave room for 2 rows.
+    const b = budgetScoring(t, contacts, 5 + 11);
+    expect(b.picks.columns.map((w) => w.header)).toEqual([C.pick]);
+    expect(b.picks.columns[0]!.values).toEqual(contacts.columns[2]!.values);
+    expect(b.rest.columns.map((w) => w.header)).toEqual([C.score, C.rank, C.why, C.credits]);
+    expect(rowsOf(b.rest)).toEqual([0, 1]);
+    expect(b.rowsLeft).toBe(8);
+  });
+
+  it('does not count cells that already hold their value, and starts where the changes start', () => {
+    const {
+      table: t,
+      contacts,
+      planned,
+    } = setUp(10, (r) => (r < 6 ? [50 - r, 1, r % 2 ? '' : '✓', `why ${r}`, r % 2] : ['', '', '', '', '']));
+    expect(planned(0)).toEqual(t.rows[0]!.slice(1));
+    // Picks left to mark: rows 6 and 8.
+    const b = budgetScoring(t, contacts, 2 + 8);
+    expect(rowsOf(b.rest).filter((r) => r >= 6)).toEqual([6, 7]);
+    expect(b.rowsLeft).toBe(2);
+  });
+
+  it('takes at least one row, so a run always makes progress', () => {
+    const { table: t, contacts } = setUp(4);
+    const b = budgetScoring(t, contacts, 1);
+    expect(rowsOf(b.rest)).toEqual([0]);
+    expect(b.rowsLeft).toBe(3);
+  });
+
+  it('converges: each rerun writes what is left until the sheet holds the whole plan, then nothing', () => {
+    const { table: first, contacts } = setUp(25);
+    let t = first;
+    const left: number[] = [];
+    for (let run = 0; run < 6; run++) {
+      const b = budgetScoring(t, contacts, 40);
+      left.push(b.rowsLeft);
+      t = withPlan(withPlan(t, b.picks), b.rest);
+    }
+    // 13 picks and 6 rows, then 10 rows, then the last 9.
+    expect(left).toEqual([19, 9, 0, 0, 0, 0]);
+    expect(t).toEqual(withPlan(first, contacts));
+  });
+
+  it('says what is left and how to finish', () => {
+    const p = plan([person('Acme', 'A')]);
+    expect(describeScoring(p.summary)).not.toContain('again');
+    expect(describeScoring({ ...p.summary, rowsLeft: 1_200 })).toContain(
+      "Score, Rank, Why and Credits of 1200 more rows are left so this run stays within Google's time limit: run Score candidates again to finish.",
+    );
   });
 });
