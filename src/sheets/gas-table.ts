@@ -1,7 +1,7 @@
 // Reads whole sheets into Tables and applies WritePlans to the add-on's own columns in batched calls.
 
 import { DATE_FORMAT, DATETIME_FORMAT, SETUP_SHEETS } from '../core/schema';
-import { columnLetter, headerIndex, isBlankRow, type Table, type WritePlan } from '../core/table';
+import { columnLetter, headerIndex, isBlankRow, sameCell, type Table, type WritePlan } from '../core/table';
 import { textKey } from '../core/text';
 import type { Cell } from '../core/values';
 
@@ -403,47 +403,6 @@ export function writeChanges(
       sheet.getRange(r0 + 2, c0 + 1, values.length, width).setValues(values);
     }
   }
-}
-
-/** Whether a planned value is what the cell already holds (a leading apostrophe only marks text). */
-function sameCell(planned: Cell, current: Cell | undefined): boolean {
-  const a = typeof planned === 'string' && planned.startsWith("'") ? planned.slice(1) : planned;
-  const b = current ?? '';
-  if (a instanceof Date || b instanceof Date) {
-    return (
-      Object.prototype.toString.call(a) === Object.prototype.toString.call(b) &&
-      (a as Date).getTime() === (b as Date).getTime()
-    );
-  }
-  return a === b;
-}
-
-/**
- * Applies the values of a plan, writing only the rows where a planned value differs from the
- * table as read (so `table` must hold the plan's columns): runs of changed rows per block of
- * adjacent columns, merged by cost (writeChanges). A rerun that changes nothing writes nothing.
- * Returns the number of rows that changed.
- */
-export function applyChanged(sheet: Sheet, table: Table, plan: WritePlan): number {
-  const idx = headerIndex(table.headers);
-  const columns = plan.columns.filter((w) => w.values && idx.has(textKey(w.header)));
-  const changes = new Map<number, Map<string, Cell>>();
-  for (let r = 0; r < table.rows.length; r++) {
-    const row = table.rows[r]!;
-    const changed = columns.some((w) => {
-      const v = w.values![r];
-      return v !== undefined && !sameCell(v, row[idx.get(textKey(w.header))!]);
-    });
-    if (!changed) continue;
-    const m = new Map<string, Cell>();
-    for (const w of columns) {
-      const v = w.values![r];
-      if (v !== undefined) m.set(w.header, v);
-    }
-    changes.set(r, m);
-  }
-  writeChanges(sheet, table, changes);
-  return changes.size;
 }
 
 /** Where a range lies (row, column and size: local calls), to compare ranges however they were written. */

@@ -1,9 +1,13 @@
 // Count pins from the cost model (emulator/cost.ts): what each action reads, flushes and calls on 20 and
 // 2,000 contacts (same Jobs, Settings and Templates). Counts only; timings stay in `npm run bench`.
 import { type ActionCost, isKnownService } from '../../emulator/cost';
+import { planScoring } from '../../src/core/scoring-plan';
+import { sameCell } from '../../src/core/table';
+import type { Cell } from '../../src/core/values';
 import { MAX_VALUE_LISTS, MAX_WRITE_RUNS } from '../../src/sheets/gas-table';
+import { SCORE_WRITE_BUDGET } from '../../src/sheets/scoring';
 import { colOf, headersOf, sheetOf } from '../helpers/sheets';
-import { ACTIONS, measureActions } from '../helpers/workload';
+import { ACTIONS, measureActions, NOW, runMeasured, TIME_ZONE, trackerBundle } from '../helpers/workload';
 
 const SMALL = 20;
 const LARGE = 2_000;
@@ -143,9 +147,10 @@ const expectGrowthBounded = (byKey: Record<string, number>) => {
 };
 
 /**
- * Refresh follow-ups and the daily run write only the cells that change (sheets/gas-table
- * planChangedWrites): how many calls that takes follows where the changes are, never the number of
- * rows — per sheet written (Contacts, Jobs, Pay it forward), at most MAX_WRITE_RUNS runs (a
+ * Refresh follow-ups, the daily run and Score candidates write only the cells that change
+ * (sheets/gas-table planChangedWrites): how many calls that takes follows where the changes are,
+ * never the number of rows — per sheet written (Contacts, Jobs, Pay it forward; for Score
+ * candidates, per block of Contacts columns: Score and Rank, Pick, Why and Credits), at most MAX_WRITE_RUNS runs (a
  * getRange, a setValues and a date format's getRange and setNumberFormat each), MAX_VALUE_LISTS
  * value lists (a getRangeList, a setValue and a setNumberFormat each) and one list per fill colour
  * (red, amber, none: a getRangeList and a setBackground each).
@@ -159,7 +164,7 @@ const CHANGED_CELL_CALLS = [
   'RangeList.setNumberFormat',
   'RangeList.setBackground',
 ];
-const CHANGE_WRITERS = ['Refresh follow-ups', 'Daily run'];
+const CHANGE_WRITERS = ['Refresh follow-ups', 'Daily run', 'Score candidates'];
 const CHANGED_CELL_BOUND = 3 * (4 * MAX_WRITE_RUNS + 3 * MAX_VALUE_LISTS + 2 * 3);
 const split = (byKey: Record<string, number>) => {
   const rest = withoutGrowth(byKey);
@@ -250,6 +255,42 @@ describe(IMPORT, () => {
     // Jobs' Next action and Due are written once for the ten jobs together, once for Company 1's
     // (which asked too); the new people's own (blank, no fill, as added) are not written twice.
     expect(l.cost.byKey['Range.setBackgrounds']).toBe(2);
+  });
+});
+
+describe('Score candidates on 50,000 people', () => {
+  it('stays under 30 s modelled: every pick, then the rows the budget allows; the rerun finishes, the next changes nothing', () => {
+    const w = { contacts: 50_000, pasteRows: 50 };
+    const b = trackerBundle(w);
+    const run = () => {
+      const cost = runMeasured(b, () => b.call('menuScoreCandidates'));
+      const message = String(b.emu.ui.dialogs.at(-1)?.prompt);
+      return { cost, message };
+    };
+    const [first, second, third] = [run(), run(), run()];
+    expect(first.message).toMatch(/of [\d,]+ more rows are left .*: run Score candidates again to finish\./);
+    expect(first.cost.cellsWritten).toBeLessThanOrEqual(SCORE_WRITE_BUDGET);
+    expect(first.cost.ms).toBeLessThan(30_000);
+    expect(first.cost.flushes).toBe(1);
+    expect(second.message).not.toMatch(/again/);
+    expect(second.cost.ms).toBeLessThan(first.cost.ms);
+    expect(third.cost.cellsWritten).toBe(0);
+    // What two runs leave is the whole plan: the pure planner on the sheet as it is now wants no change.
+    const read = (name: string) => {
+      const sheet = sheetOf(b, name);
+      const [headers, ...rows] = sheet.getDataRange().getValues() as Cell[][];
+      return { headers: headers!.map(String), rows };
+    };
+    const contacts = read('Contacts');
+    const settingsRows = read('Settings').rows;
+    const plan = planScoring({ contacts, jobs: read('Jobs'), settingsRows, timeZone: TIME_ZONE, now: NOW });
+    const changed = plan.contacts.columns.flatMap((w) => {
+      const c = contacts.headers.indexOf(w.header);
+      return (w.values ?? []).flatMap((v, r) =>
+        v !== undefined && !sameCell(v, contacts.rows[r]?.[c]) ? [`${w.header} row ${r + 2}`] : [],
+      );
+    });
+    expect(changed).toEqual([]);
   });
 });
 

@@ -9,7 +9,7 @@ import { colOf, headersOf, setSetting, sheetOf } from './sheets';
 
 /** The clock of every generated tracker: Friday 20 March 2026, 10:00 in Paris. */
 export const NOW = Date.UTC(2026, 2, 20, 9);
-const TIME_ZONE = 'Europe/Paris';
+export const TIME_ZONE = 'Europe/Paris';
 const DAY = 86_400_000;
 
 /** A small deterministic PRNG, so every run measures the same sheet. */
