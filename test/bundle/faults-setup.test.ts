@@ -1,6 +1,7 @@
-// A fault at every Apps Script call of Set up tracker, on a new spreadsheet and on one the user
-// started by hand: whatever a failed run left, the next run brings every sheet to the contract
-// (headers, formats, notes, protections, dropdowns, seeds) and never touches the user's cells.
+// A fault at every Apps Script call of Set up tracker, on a new spreadsheet, on one holding only the
+// user's own Contacts, and on one the user started by hand: whatever a failed run left, the next run
+// brings every sheet to exactly what one clean run leaves (headers, formats, notes, protections,
+// dropdowns, widths, rules, seeds) and never touches the user's cells.
 
 import { SETUP_SHEETS } from '../../src/core/schema';
 import { loadBundle } from '../helpers/bundle';
@@ -51,6 +52,29 @@ describe('a fault at every call of Set up tracker', () => {
     expectSafe({
       name: 'Set up tracker (new)',
       base: captureState(b),
+      run: (x) => x.call('menuSetUpTracker'),
+      prepare: smallNewSheets(GRID_ROWS),
+    });
+  });
+
+  it('on a spreadsheet holding only the user’s own Contacts: a LinkedIn paste, one column they filled', () => {
+    const b = loadBundle({ now: NOW });
+    const ss = b.emu.spreadsheet.self;
+    const sheet = ss.insertSheet('Contacts');
+    sheet.deleteRows(GRID_ROWS + 1, sheet.getMaxRows() - GRID_ROWS);
+    ss.deleteSheet(ss.getSheetByName('Sheet1')!);
+    sheet.getRange(1, 1, 3, 5).setValues([
+      ['Company', 'Name', 'Title', 'Profile URL', 'My rating'],
+      ['Acme', 'Ann', 'Engineer', 'https://www.linkedin.com/in/ann', '★★'],
+      ['Beta', 'Bob', 'PM', '', '★'],
+    ]);
+    sheet.getRange('E1:E3').setBackground('#ffff00');
+    forgetUi(b);
+    const base = captureState(b);
+    expectSafe({
+      name: 'Set up tracker (user’s Contacts)',
+      base,
+      may: setupOwns(base),
       run: (x) => x.call('menuSetUpTracker'),
       prepare: smallNewSheets(GRID_ROWS),
     });
