@@ -11,9 +11,6 @@ import { C, HEADER_FILL, SHEET } from '../core/schema';
 import { readColumns, readTable } from './gas-table';
 import { readTracker, type TrackerData } from './workbook';
 
-/** The Pay it forward sheet's name (created by Set up tracker, PRODUCT point 23). */
-const PAY_IT_FORWARD = 'Pay it forward';
-
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -79,7 +76,7 @@ export function planDashboard(
 ): { data: DashboardData; write(): void } {
   const { contacts, jobs, settingsRows, timeZone } = tracker ?? readForDashboard(ss);
   // Pay it forward is read by name: a tracker set up before that sheet existed counts 0.
-  const payItForward = ss.getSheetByName(PAY_IT_FORWARD);
+  const payItForward = ss.getSheetByName(SHEET.payItForward);
   const data = computeDashboard({
     contacts: contacts.table,
     jobs: jobs.table,
