@@ -23,20 +23,20 @@ function describe(formula: unknown, background: unknown, ranges: readonly string
  * Brings the highlight rules of a sheet (Contacts, Jobs, Pay it forward: core/schema HIGHLIGHTS)
  * to the plan: the add-on's two rules first, on the columns where the headers are now, the user's
  * rules after them unchanged. One read (the rules) and, only when something differs, one write.
- * `fresh`: the sheet was just created and holds no rule (nothing is read). Returns whether it wrote.
+ * The rules are read now, unless `fresh` (the sheet was just created and holds none) or given as
+ * `read` by a caller that read them earlier. Returns the write to make, or null when they are as
+ * planned.
  */
-export function ensureHighlights(sheet: Sheet, headers: readonly string[], fresh = false): boolean {
-  const write = planHighlights(sheet, headers, fresh);
-  write?.();
-  return write !== null;
-}
-
-/** The read half of ensureHighlights: reads the rules now, returns the write to make or null. */
-export function planHighlights(sheet: Sheet, headers: readonly string[], fresh = false): (() => void) | null {
+export function planHighlights(
+  sheet: Sheet,
+  headers: readonly string[],
+  fresh = false,
+  read?: readonly Rule[],
+): (() => void) | null {
   const spec = HIGHLIGHTS.find((h) => h.sheet === sheet.getName());
   if (!spec) return null;
   const wanted = highlightRules(headers, spec.due, spec.columns);
-  const current: Rule[] = fresh ? [] : sheet.getConditionalFormatRules();
+  const current: readonly Rule[] = read ?? (fresh ? [] : sheet.getConditionalFormatRules());
   const ours: string[] = [];
   const theirs: Rule[] = [];
   const isOurs: boolean[] = [];

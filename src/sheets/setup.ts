@@ -22,7 +22,7 @@ import { SEED_TEMPLATES } from '../core/template-seed';
 import { textKey } from '../core/text';
 import { type Cell, escapeFormula } from '../core/values';
 import { appendRows, geometry, readHeaders } from './gas-table';
-import { ensureHighlights } from './highlight';
+import { planHighlights } from './highlight';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -66,24 +66,38 @@ function validationFor(spec: ColumnSpec): GoogleAppsScript.Spreadsheet.DataValid
     .build();
 }
 
+/** Where setup appends a sheet's missing columns (1-based, inclusive), and the header row after. */
+interface Appended {
+  readonly from: number;
+  readonly to: number;
+  readonly specs: readonly ColumnSpec[];
+  readonly headers: string[];
+}
+
 /**
- * Appends missing columns after the last column holding anything, growing the grid if needed.
- * Their cells' formatting is written first — whatever an insert copied from the neighbouring
- * column cleared, then the contract's dropdowns, date formats and widths — and the header values
- * last: a run that fails part-way leaves no header, so the next run appends (and formats) the
- * column again in the same place. Returns the header row as it now stands.
+ * Where the missing columns go: after the last column holding anything (`lastColumn`, read) or
+ * the headers, whichever is further. Returns the header row as it will stand.
  */
-function appendColumns(
-  sheet: Sheet,
+function placeColumns(
   headers: readonly string[],
   specs: readonly ColumnSpec[],
-  fresh: boolean,
-): string[] {
-  const last = fresh ? 0 : sheet.getLastColumn();
-  const from = Math.max(last, headers.length) + 1;
-  const to = from + specs.length - 1;
-  const max = sheet.getMaxColumns();
-  if (to > max) sheet.insertColumnsAfter(max, to - max);
+  lastColumn: number,
+): Appended {
+  const from = Math.max(lastColumn, headers.length) + 1;
+  const out = [...headers];
+  while (out.length < from - 1) out.push('');
+  return { from, to: from + specs.length - 1, specs, headers: [...out, ...specs.map((s) => s.header)] };
+}
+
+/**
+ * Formats and writes the appended columns (the grid already grown to hold them). Their cells'
+ * formatting is written first — whatever an insert copied from the neighbouring column cleared,
+ * then the contract's dropdowns, date formats and widths — and the header values last: a run that
+ * fails part-way leaves no header, so the next run appends (and formats) the column again in the
+ * same place.
+ */
+function writeColumns(sheet: Sheet, at: Appended, fresh: boolean): void {
+  const { from, to, specs } = at;
   if (!fresh) {
     // A new sheet's columns hold nothing; any other may hold a copy of its neighbour's formatting.
     const block = sheet.getRange(`${columnLetter(from)}:${columnLetter(to)}`);
@@ -100,9 +114,6 @@ function appendColumns(
     if (spec.width) sheet.setColumnWidth(column, spec.width);
   });
   sheet.getRange(1, from, 1, specs.length).setValues([specs.map((s) => s.header)]);
-  const out = [...headers];
-  while (out.length < from - 1) out.push('');
-  return [...out, ...specs.map((s) => s.header)];
 }
 
 /** The contract columns of a sheet where they stand: 1-based column and spec. */
@@ -132,14 +143,23 @@ function formatHeaders(sheet: Sheet, spec: SheetSpec, headers: readonly string[]
     sheet.getRange(1, run[0]!, 1, run.length).setNotes([run.map(() => COMPUTED_NOTE)]);
 }
 
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+
 /**
  * Warning-only protection over each run of computed columns (whole columns), matching the headers
- * where they stand now: the add-on's protections that no longer match are removed, missing ones
- * added, and each is (re)labelled and made warning-only — a protection left unlabelled on exactly
- * such a range by a run that failed between protect() and setDescription() is adopted, not doubled.
- * One read (the sheet's range protections) unless the sheet is new.
+ * where they will stand (`existing`: the sheet's range protections, read earlier): the add-on's
+ * protections that no longer match are to be removed, missing ones are added now (protect() is
+ * answered by the server at once, so it comes before the other writes), and each is to be
+ * (re)labelled and made warning-only — a protection left unlabelled on exactly such a range by a
+ * run that failed between protect() and setDescription() is adopted, not doubled. Returns the
+ * writes left to make.
  */
-function protectComputed(sheet: Sheet, spec: SheetSpec, headers: readonly string[], fresh: boolean): void {
+function protectComputed(
+  sheet: Sheet,
+  spec: SheetSpec,
+  headers: readonly string[],
+  existing: readonly Protection[],
+): () => void {
   const computed = placed(spec, headers)
     .filter((c) => isComputed(c.spec))
     .map((c) => c.column);
@@ -149,61 +169,40 @@ function protectComputed(sheet: Sheet, spec: SheetSpec, headers: readonly string
       return [geometry(range), range] as const;
     }),
   );
-  const existing = fresh ? [] : sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE);
-  const label = (p: GoogleAppsScript.Spreadsheet.Protection) => {
-    p.setDescription(PROTECTION_DESCRIPTION);
-    p.setWarningOnly(true);
-  };
+  const keep: Protection[] = [];
+  const drop: Protection[] = [];
   for (const p of existing) {
     const description = p.getDescription();
     if (description !== PROTECTION_DESCRIPTION && description !== '') continue;
     const a1 = geometry(p.getRange());
     if (wanted.has(a1)) {
       wanted.delete(a1);
-      label(p);
-    } else if (description === PROTECTION_DESCRIPTION) p.remove();
+      keep.push(p);
+    } else if (description === PROTECTION_DESCRIPTION) drop.push(p);
   }
-  for (const range of wanted.values()) label(range.protect());
-}
-
-/**
- * Creates or repairs one sheet and brings the add-on's formatting to the contract: missing headers
- * appended (formatted before they are written), header cells, frozen header row, protections of
- * computed columns, highlight rules. Returns the sheet and its header row.
- */
-function convergeSheet(
-  ss: Spreadsheet,
-  spec: SheetSpec,
-  report: SetupReport,
-): { sheet: Sheet; headers: string[] } {
-  let sheet = ss.getSheetByName(spec.name);
-  const fresh = sheet === null;
-  if (!sheet) {
-    sheet = ss.insertSheet(spec.name);
-    report.created.push(spec.name);
-  }
-  let headers = fresh ? [] : readHeaders(sheet);
-  const repair = planSheetRepair(spec, headers);
-  if (repair.append.length > 0) {
-    // An existing sheet without headers (left empty, or by a run that failed) is set up as new.
-    if (fresh || headers.length === 0) {
-      if (!fresh) report.created.push(spec.name);
-    } else report.repaired.push({ sheet: spec.name, headers: repair.append.map((c) => c.header) });
-    headers = appendColumns(sheet, headers, repair.append, fresh);
-  }
-  formatHeaders(sheet, spec, headers);
-  if (fresh || sheet.getFrozenRows() === 0) sheet.setFrozenRows(1);
-  if (spec.columns.some(isComputed)) protectComputed(sheet, spec, headers, fresh);
-  if (HIGHLIGHTS.some((h) => h.sheet === spec.name)) ensureHighlights(sheet, headers, fresh);
-  return { sheet, headers };
+  const made = [...wanted.values()].map((range) => range.protect());
+  return () => {
+    for (const p of drop) p.remove();
+    for (const p of [...keep, ...made]) {
+      p.setDescription(PROTECTION_DESCRIPTION);
+      p.setWarningOnly(true);
+    }
+  };
 }
 
 /** Columns A:B of a keyed sheet in one read: the rows below the header, and the grid's height. */
-function readKeyed(sheet: Sheet): { rows: Cell[][]; lastRow: number; maxRows: number } {
+function readKeyed(sheet: Sheet): Keyed {
   const all = sheet.getRange('A:B').getValues() as Cell[][];
   let last = all.length;
   while (last > 0 && all[last - 1]!.every((v) => v === '' || v === null)) last--;
   return { rows: all.slice(1, last), lastRow: last, maxRows: all.length };
+}
+
+/** A keyed sheet's rows below the header, its last row with content and its grid's height. */
+interface Keyed {
+  readonly rows: Cell[][];
+  readonly lastRow: number;
+  readonly maxRows: number;
 }
 
 /**
@@ -211,8 +210,8 @@ function readKeyed(sheet: Sheet): { rows: Cell[][]; lastRow: number; maxRows: nu
  * A seeded row's note and dropdown are written before its values, so a run that fails part-way
  * leaves the row missing and the next run writes all of it again.
  */
-function seedSettings(sheet: Sheet, report: SetupReport): void {
-  const { rows, lastRow, maxRows } = readKeyed(sheet);
+function seedSettings(sheet: Sheet, keyed: Keyed, report: SetupReport): void {
+  const { rows, lastRow, maxRows } = keyed;
   const missing = missingSeeds(
     rows,
     SETTING_SPECS,
@@ -241,8 +240,8 @@ function seedSettings(sheet: Sheet, report: SetupReport): void {
 }
 
 /** Seeds missing templates (by name + language); a user's edited templates are never overwritten. */
-function seedTemplates(sheet: Sheet, report: SetupReport): void {
-  const { rows, lastRow, maxRows } = readKeyed(sheet);
+function seedTemplates(sheet: Sheet, keyed: Keyed, report: SetupReport): void {
+  const { rows, lastRow, maxRows } = keyed;
   const missing = missingSeeds(
     rows,
     SEED_TEMPLATES,
@@ -259,23 +258,103 @@ function seedTemplates(sheet: Sheet, report: SetupReport): void {
   report.seeded.push({ sheet: SHEET.templates, rows: missing.length });
 }
 
+/** What setup read of one sheet, before writing anything. */
+interface SheetRead {
+  readonly spec: SheetSpec;
+  readonly sheet: Sheet;
+  readonly fresh: boolean;
+  /** The missing columns' place, when there are any. */
+  readonly append: Appended | null;
+  /** The grid's width, when columns are appended. */
+  readonly maxColumns: number;
+  /** The header row as it will stand. */
+  readonly headers: string[];
+  readonly frozenRows: number;
+  readonly protections: readonly Protection[];
+  readonly rules: readonly GoogleAppsScript.Spreadsheet.ConditionalFormatRule[];
+  /** Settings' and Templates' rows, when their first columns are the contract's (else not seeded). */
+  readonly keyed: Keyed | null;
+}
+
+/** Seed rows sit under the first columns; a sheet whose columns the user reordered is left to them. */
+function seeded(spec: SheetSpec, headers: readonly string[]): boolean {
+  if (spec.name !== SHEET.settings && spec.name !== SHEET.templates) return false;
+  const head = headers.map(textKey);
+  return spec.columns.every((c, i) => head[i] === textKey(c.header));
+}
+
+/** Reads what setup needs of one sheet (a new one: only its grid's size). */
+function readSheet(spec: SheetSpec, sheet: Sheet, fresh: boolean, report: SetupReport): SheetRead {
+  const before = fresh ? [] : readHeaders(sheet);
+  const repair = planSheetRepair(spec, before);
+  let append: Appended | null = null;
+  let maxColumns = 0;
+  if (repair.append.length > 0) {
+    // An existing sheet without headers (left empty, or by a run that failed) is set up as new.
+    if (fresh || before.length === 0) report.created.push(spec.name);
+    else report.repaired.push({ sheet: spec.name, headers: repair.append.map((c) => c.header) });
+    append = placeColumns(before, repair.append, fresh ? 0 : sheet.getLastColumn());
+    maxColumns = sheet.getMaxColumns();
+  }
+  const headers = append?.headers ?? before;
+  const keyedSheet = seeded(spec, headers);
+  let keyed: Keyed | null = null;
+  if (keyedSheet) {
+    // The header row is there once setup has written it.
+    const k = fresh ? { rows: [], lastRow: 0, maxRows: sheet.getMaxRows() } : readKeyed(sheet);
+    keyed = { ...k, lastRow: Math.max(k.lastRow, 1) };
+  }
+  return {
+    spec,
+    sheet,
+    fresh,
+    append,
+    maxColumns,
+    headers,
+    frozenRows: fresh ? 0 : sheet.getFrozenRows(),
+    protections:
+      fresh || !spec.columns.some(isComputed)
+        ? []
+        : sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE),
+    rules: fresh || !HIGHLIGHTS.some((h) => h.sheet === spec.name) ? [] : sheet.getConditionalFormatRules(),
+    keyed,
+  };
+}
+
 /**
  * Creates the contract's sheets that are missing and appends missing headers to the others, then
- * brings the add-on's formatting to the contract. Never moves, deletes or overwrites a user's
- * cells, and touches formatting only in the add-on's header cells, its computed columns (their
- * protection and highlight rules) and the columns it appends; running it twice changes nothing.
+ * brings the add-on's formatting to the contract: header cells, frozen header row, protections of
+ * computed columns, highlight rules, seed rows. Never moves, deletes or overwrites a user's cells,
+ * and touches formatting only in the add-on's header cells, its computed columns (their protection
+ * and highlight rules) and the columns it appends; running it twice changes nothing. Sheets are
+ * created first, then everything is read, then the grids grow and the missing protections are
+ * made (calls the server answers at once), then everything else is written: one flush before the
+ * protections when a grid grew, one at the end.
  */
 export function setUpTracker(ss: Spreadsheet): SetupReport {
   const report: SetupReport = { created: [], repaired: [], seeded: [] };
-  for (const spec of SETUP_SHEETS) {
-    const { sheet, headers } = convergeSheet(ss, spec, report);
-    if (spec.name !== SHEET.settings && spec.name !== SHEET.templates) continue;
-    // Seed rows sit under the first columns; a sheet whose columns the user reordered is left to them.
-    const head = headers.map(textKey);
-    if (!spec.columns.every((c, i) => head[i] === textKey(c.header))) continue;
-    if (spec.name === SHEET.settings) seedSettings(sheet, report);
-    else seedTemplates(sheet, report);
+  const sheets = SETUP_SHEETS.map((spec) => {
+    const found = ss.getSheetByName(spec.name);
+    if (found) return { spec, sheet: found, fresh: false };
+    return { spec, sheet: ss.insertSheet(spec.name), fresh: true };
+  });
+  const read = sheets.map(({ spec, sheet, fresh }) => readSheet(spec, sheet, fresh, report));
+  for (const r of read) {
+    if (r.append && r.append.to > r.maxColumns)
+      r.sheet.insertColumnsAfter(r.maxColumns, r.append.to - r.maxColumns);
   }
+  const labels = read.map((r) =>
+    r.spec.columns.some(isComputed) ? protectComputed(r.sheet, r.spec, r.headers, r.protections) : null,
+  );
+  read.forEach((r, i) => {
+    if (r.append) writeColumns(r.sheet, r.append, r.fresh);
+    formatHeaders(r.sheet, r.spec, r.headers);
+    if (r.fresh || r.frozenRows === 0) r.sheet.setFrozenRows(1);
+    labels[i]?.();
+    planHighlights(r.sheet, r.headers, r.fresh, r.rules)?.();
+    if (r.keyed && r.spec.name === SHEET.settings) seedSettings(r.sheet, r.keyed, report);
+    else if (r.keyed) seedTemplates(r.sheet, r.keyed, report);
+  });
   return report;
 }
 

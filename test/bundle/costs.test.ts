@@ -122,6 +122,42 @@ describe('a Status paste', () => {
   });
 });
 
+describe('Set up tracker', () => {
+  const setups = ['Set up tracker (new spreadsheet)', 'Set up tracker (existing sheet)'];
+
+  it('are the setup actions', () => {
+    expect(setups.every((a) => wholeSheet.includes(a))).toBe(true);
+  });
+
+  // Sheets are made first, then everything is read; the grids grow (buffered writes) and only then can
+  // the computed columns be protected, a call the server answers at once: one flush there, one at the end.
+  it.each(setups)(
+    '%s reads everything before writing: two flushes, one before the protections it makes',
+    (name) => {
+      const [s, l] = costs(name);
+      expect(s.flushes).toBe(2);
+      expect(l.flushes).toBe(2);
+      expect(l.calls).toBe(s.calls);
+      expect(l.calls).toBeLessThanOrEqual(400);
+    },
+  );
+
+  it('run again on a tracker set up reads everything before writing: one flush, and as many calls for 2,000 contacts as for 20', () => {
+    const again = (n: number) => {
+      const b = trackerBundle({ contacts: n, pasteRows: 1 });
+      // A grid grown past 1,000 rows moves the ends of the protections and rules: one run catches up.
+      b.call('menuSetUpTracker');
+      return runMeasured(b, () => b.call('menuSetUpTracker'));
+    };
+    const s = again(SMALL);
+    const l = again(LARGE);
+    expect(s.flushes).toBe(1);
+    expect(l.flushes).toBe(1);
+    expect(l.byKey).toEqual(s.byKey);
+    expect(l.byKey['Range.protect'] ?? 0).toBe(0);
+  });
+});
+
 describe('every action', () => {
   it.each(flushPinned)('%s does all its reads before its writes: at most one flush', (name) => {
     const [s, l] = costs(name);
