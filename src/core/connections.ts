@@ -6,7 +6,7 @@ import { type ExportRead, type ExportRecord, LINKEDIN, profileKey } from './impo
 import { type Job, jobIndex, parseJobs } from './rows';
 import { C, J, SHEET } from './schema';
 import { col, headerIndex, isBlankRow, type Table } from './table';
-import { textKey } from './text';
+import { plural, textKey } from './text';
 import { type Cell, escapeFormula, isBlank } from './values';
 
 /** The Connections sheet's columns, as in LinkedIn's export (PRODUCT point 25). */
@@ -422,9 +422,6 @@ export interface ImportResult {
   /** The result in plain sentences (importSummary). */
   summary: string[];
 }
-
-const plural = (n: number, one: string, many: string) =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** The figures of an import in plain sentences, for the dialog (one sentence a line). */
 export function importSummary(r: Omit<ImportResult, 'summary'>): string[] {

@@ -9,7 +9,7 @@ import { C, J, type Outcome, SHEET, type Status } from './schema';
 import { type ContactScore, quoteUserText, scoreContact } from './scoring';
 import { parseSettings, type SettingProblem } from './settings';
 import { col, headerIndex, sameCell, type Table, type WritePlan } from './table';
-import { textKey } from './text';
+import { plural, textKey } from './text';
 import { analyzeTitle, type TitleAnalysis } from './titles';
 import type { Cell } from './values';
 
@@ -511,8 +511,6 @@ export function budgetScoring(table: Table, plan: WritePlan, budget: number): Bu
     rowsLeft: rows.length - taken,
   };
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The closing message of Score candidates, in plain words, from the summary's figures. */
 export function describeScoring(s: ScoringSummary): string {

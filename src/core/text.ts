@@ -17,3 +17,8 @@ export function inList<T extends string>(list: readonly T[], v: unknown): T | nu
   const k = textKey(v);
   return k === '' ? null : (list.find((x) => textKey(x) === k) ?? null);
 }
+
+/** A count and its noun, the count grouped in thousands as users read it ("14,586 more rows", "1 row"). */
+export function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}

@@ -6,6 +6,7 @@ import type { Contact } from './rows';
 import { C } from './schema';
 import type { Settings } from './settings';
 import { col, headerIndex, type Table } from './table';
+import { plural } from './text';
 import { isBlank } from './values';
 
 /** The reminder starts this many days before the trial's last day. */
@@ -37,8 +38,6 @@ export function trialUse(
   if (endsOn === null || today > endsOn || today < endsOn - TRIAL_WARNING_DAYS) return null;
   return { endsOn, daysLeft: endsOn - today, credits, picks };
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "ends today" / "ends tomorrow (2026-03-14)" / "ends on 2026-03-14, in 3 days". */
 function whenWords(t: TrialUse): string {

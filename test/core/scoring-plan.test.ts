@@ -460,7 +460,7 @@ describe('budgetScoring', () => {
     const p = plan([person('Acme', 'A')]);
     expect(describeScoring(p.summary)).not.toContain('again');
     expect(describeScoring({ ...p.summary, rowsLeft: 1_200 })).toContain(
-      "Score, Rank, Why and Credits of 1200 more rows are left so this run stays within Google's time limit: run Score candidates again to finish.",
+      "Score, Rank, Why and Credits of 1,200 more rows are left so this run stays within Google's time limit: run Score candidates again to finish.",
     );
   });
 });

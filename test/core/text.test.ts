@@ -1,4 +1,4 @@
-import { inList, textKey } from '../../src/core/text';
+import { inList, plural, textKey } from '../../src/core/text';
 
 describe('textKey', () => {
   it('trims, collapses inner whitespace and lower-cases', () => {
@@ -23,5 +23,15 @@ describe('inList', () => {
   it('gives null for blank or unknown text', () => {
     expect(inList(list, '')).toBeNull();
     expect(inList(list, 'Called')).toBeNull();
+  });
+});
+
+describe('plural', () => {
+  it('uses the singular for exactly one', () => {
+    expect(plural(1, 'row', 'rows')).toBe('1 row');
+    expect(plural(0, 'row', 'rows')).toBe('0 rows');
+  });
+  it('groups large counts in thousands, as a user reads them', () => {
+    expect(plural(14586, 'more row', 'more rows')).toBe('14,586 more rows');
   });
 });
