@@ -13,7 +13,7 @@ import {
   nextActionForJob,
 } from './followups';
 import { type Contact, type Job, jobIndex, parseContacts, parseJobs } from './rows';
-import { C, J, SHEET } from './schema';
+import { C, CONTACT_DATES, J, SHEET } from './schema';
 import { parseSettings, type Settings } from './settings';
 import { type ColumnWrite, col, headerIndex, type Table, type WritePlan } from './table';
 import { textKey } from './text';
@@ -55,12 +55,7 @@ export const FOLLOW_UP_READS: readonly string[] = [
   C.job,
   C.name,
   C.status,
-  C.messagedOn,
-  C.repliedOn,
-  C.callOn,
-  C.referredOn,
-  C.thankedOn,
-  C.outcomeSharedOn,
+  ...CONTACT_DATES,
   C.nextAction,
   C.due,
 ];

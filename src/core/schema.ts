@@ -106,6 +106,16 @@ export const C = {
   mentorNotes: 'Mentor notes',
 } as const;
 
+/** The Contacts date columns of the method's steps, in their order (Messaged on … Outcome shared on). */
+export const CONTACT_DATES = [
+  C.messagedOn,
+  C.repliedOn,
+  C.callOn,
+  C.referredOn,
+  C.thankedOn,
+  C.outcomeSharedOn,
+] as const;
+
 /** Jobs headers, by key. */
 export const J = {
   company: 'Company',

@@ -7,7 +7,7 @@ import {
   FUNNEL_CHART_TITLE,
   layoutDashboard,
 } from '../core/dashboard';
-import { C, HEADER_FILL, SHEET } from '../core/schema';
+import { C, CONTACT_DATES, HEADER_FILL, SHEET } from '../core/schema';
 import { readColumns, readTable } from './gas-table';
 import { readTracker, type TrackerData } from './workbook';
 
@@ -25,12 +25,7 @@ export const DASHBOARD_READS: readonly string[] = [
   C.sameSchool,
   C.inCommon,
   C.status,
-  C.messagedOn,
-  C.repliedOn,
-  C.callOn,
-  C.referredOn,
-  C.thankedOn,
-  C.outcomeSharedOn,
+  ...CONTACT_DATES,
   C.pick,
 ];
 

@@ -21,7 +21,7 @@ import {
   trialNeedsAllContacts,
 } from '../core/followup-plan';
 import { dateFills } from '../core/highlight';
-import { C, J, P, SHEET } from '../core/schema';
+import { C, CONTACT_DATES, J, P, SHEET } from '../core/schema';
 import { parseSettings, type Settings } from '../core/settings';
 import { applyStamps, personKey, stampPlan, stampsForStatusChange } from '../core/stamps';
 import { col, headerIndex, type WritePlan } from '../core/table';
@@ -152,15 +152,7 @@ export function readForFollowUps(ss: Spreadsheet, now: number, extra: readonly s
 // ---------------------------------------------------------------- live recompute of affected rows
 
 /** The columns whose change can change a follow-up rule (PRODUCT point 19). */
-export const CONTACT_TRIGGERS: readonly string[] = [
-  C.status,
-  C.messagedOn,
-  C.repliedOn,
-  C.callOn,
-  C.referredOn,
-  C.thankedOn,
-  C.outcomeSharedOn,
-];
+export const CONTACT_TRIGGERS: readonly string[] = [C.status, ...CONTACT_DATES];
 export const JOB_TRIGGERS: readonly string[] = [J.apply, J.appliedOn, J.outcome, J.outcomeOn];
 
 /** What changed: sheet rows of Contacts and Jobs, and the headers of the columns changed. */
