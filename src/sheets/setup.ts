@@ -54,14 +54,26 @@ function runs(columns: readonly number[]): number[][] {
   return out;
 }
 
-/** The dropdown of a list or Yes/No column (Yes/No and Degree accept typed variants, so they only warn). */
+/** Yes/No and Degree accept typed variants, so their dropdowns only warn. */
+const lenient = (spec: ColumnSpec) => spec.kind === 'yesno' || spec.header === 'Degree';
+
+/** The values a column's dropdown offers, or undefined. */
+const listOf = (spec: ColumnSpec) => (spec.kind === 'yesno' ? YES_NO : spec.list);
+
+/** The number format of a column's values: dates, date-times, or none. */
+function formatOf(spec: ColumnSpec): string | null {
+  if (spec.kind === 'date' || spec.kind === 'computed-date') return DATE_FORMAT;
+  if (spec.kind === 'datetime') return DATETIME_FORMAT;
+  return null;
+}
+
+/** The dropdown of a list or Yes/No column (lenient: see above). */
 function validationFor(spec: ColumnSpec): GoogleAppsScript.Spreadsheet.DataValidation | null {
-  const list = spec.kind === 'yesno' ? YES_NO : spec.list;
+  const list = listOf(spec);
   if (!list) return null;
-  const lenient = spec.kind === 'yesno' || spec.header === 'Degree';
   return SpreadsheetApp.newDataValidation()
     .requireValueInList([...list], true)
-    .setAllowInvalid(lenient)
+    .setAllowInvalid(lenient(spec))
     .setHelpText(`Choose one of: ${list.join(', ')}`)
     .build();
 }
@@ -104,15 +116,38 @@ function writeColumns(sheet: Sheet, at: Appended, fresh: boolean): void {
     block.clearFormat();
     block.clearDataValidations();
   }
-  specs.forEach((spec, i) => {
-    const column = from + i;
-    const body = sheet.getRange(columnFrom(column, 2));
-    const rule = validationFor(spec);
-    if (rule) body.setDataValidation(rule);
-    if (spec.kind === 'date' || spec.kind === 'computed-date') body.setNumberFormat(DATE_FORMAT);
-    if (spec.kind === 'datetime') body.setNumberFormat(DATETIME_FORMAT);
-    if (spec.width) sheet.setColumnWidth(column, spec.width);
-  });
+  // Batched by what the columns share: one dropdown per run of adjacent columns with the same list,
+  // one RangeList per date format, one width per run of adjacent columns as wide.
+  const groups = (key: (spec: ColumnSpec) => string | null) => {
+    const out: { key: string; first: number; last: number }[] = [];
+    specs.forEach((spec, i) => {
+      const k = key(spec);
+      const prev = out[out.length - 1];
+      if (k === null) return;
+      if (prev && prev.key === k && prev.last === from + i - 1) prev.last = from + i;
+      else out.push({ key: k, first: from + i, last: from + i });
+    });
+    return out;
+  };
+  const ruleKey = (spec: ColumnSpec) => {
+    const list = listOf(spec);
+    return list ? JSON.stringify([list, lenient(spec)]) : null;
+  };
+  for (const g of groups(ruleKey)) {
+    const spec = specs[g.first - from]!;
+    sheet
+      .getRange(`${columnLetter(g.first)}2:${columnLetter(g.last)}`)
+      .setDataValidation(validationFor(spec)!);
+  }
+  for (const format of [DATE_FORMAT, DATETIME_FORMAT]) {
+    const columns = specs
+      .map((spec, i) => (formatOf(spec) === format ? from + i : 0))
+      .filter((c) => c > 0)
+      .map((c) => columnFrom(c, 2));
+    if (columns.length > 0) sheet.getRangeList(columns).setNumberFormat(format);
+  }
+  for (const g of groups((spec) => (spec.width ? String(spec.width) : null)))
+    sheet.setColumnWidths(g.first, g.last - g.first + 1, Number(g.key));
   sheet.getRange(1, from, 1, specs.length).setValues([specs.map((s) => s.header)]);
 }
 

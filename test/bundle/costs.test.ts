@@ -138,7 +138,7 @@ describe('Set up tracker', () => {
       expect(s.flushes).toBe(2);
       expect(l.flushes).toBe(2);
       expect(l.calls).toBe(s.calls);
-      expect(l.calls).toBeLessThanOrEqual(400);
+      expect(l.calls).toBeLessThanOrEqual(330);
     },
   );
 
