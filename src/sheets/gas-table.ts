@@ -186,21 +186,28 @@ export function readRows(sheet: Sheet, rows: Iterable<number>, width: number): M
 }
 
 /**
- * Whether a cell's text matches a TextFinder search built as findRows builds it: the whole
+ * A test of whether a cell matches a TextFinder search built as findRows builds it: the whole
  * displayed text, ignoring case (and accents when `ignoreDiacritics`), empty cells never (the
  * TextFinder reference: developers.google.com/apps-script/reference/spreadsheet/text-finder).
  * Only text cells are judged (their displayed text is their value); any other cell gives
- * undefined, as its displayed text depends on its number format.
+ * undefined, as its displayed text depends on its number format. Null when JavaScript cannot read
+ * the pattern as Sheets does.
  */
-function textFinderMatches(
-  cell: Cell | undefined,
+function textFinderTest(
   pattern: string,
   ignoreDiacritics: boolean,
-): boolean | undefined {
-  if (typeof cell !== 'string') return cell === undefined ? false : undefined;
-  if (cell === '') return false;
+): ((cell: Cell | undefined) => boolean | undefined) | null {
   const prep = (s: string) => (ignoreDiacritics ? s.normalize('NFD').replace(/\p{M}/gu, '') : s);
-  return new RegExp(`^(?:${prep(pattern)})$`, 'iu').test(prep(cell));
+  let re: RegExp;
+  try {
+    re = new RegExp(`^(?:${prep(pattern)})$`, 'iu');
+  } catch {
+    return null;
+  }
+  return (cell) => {
+    if (typeof cell !== 'string') return cell === undefined ? false : undefined;
+    return cell !== '' && re.test(prep(cell));
+  };
 }
 
 /**
@@ -223,12 +230,13 @@ export function findRows(
   let finder = sheet.getRange(`${letter}2:${letter}`).createTextFinder(pattern).useRegularExpression(true);
   if (ignoreDiacritics) finder = finder.ignoreDiacritics(true);
   const found = finder.matchEntireCell(true).findAll();
-  if (known && known.size > 0) {
+  const test = known && known.size > 0 ? textFinderTest(pattern, ignoreDiacritics) : null;
+  if (known && test) {
     const matching: number[] = [];
     let judged = true;
     for (const [row, cell] of known) {
       if (row < 2) continue;
-      const m = textFinderMatches(cell, pattern, ignoreDiacritics);
+      const m = test(cell);
       if (m === undefined) judged = false;
       else if (m) matching.push(row);
     }
