@@ -2,19 +2,9 @@
 // 50-row paste. The user's edit stays as typed, nothing else of theirs changes, no Activity row
 // is half-written or doubled, and the edit's stamps and follow-ups are complete after a retry.
 import type { LoadedBundle } from '../helpers/bundle';
-import { captureState, describeSweep, type FaultCase, mayStamp, sweep } from '../helpers/faults';
+import { captureState, expectSafe, mayStamp } from '../helpers/faults';
 import { colOf, sheetOf } from '../helpers/sheets';
 import { daysAgo, forgetUi, ROW, representativeTracker, wideTracker } from '../helpers/trackers';
-
-function expectSafe(c: FaultCase): void {
-  const r = sweep(c);
-  console.log(describeSweep(r));
-  expect(r.calls).toBeGreaterThan(0);
-  expect(r.problems.slice(0, 12)).toEqual([]);
-  // What the user read about the failures: plain sentences (checked in the sweep), among them the
-  // one for Google Sheets not answering, which says to try again.
-  if (!c.silent) expect([...r.failures].join('\n')).toMatch(/Google Sheets did not (respond|answer)/);
-}
 
 /**
  * The onEdit event Apps Script sends for an edit of rows × columns on Contacts (value and oldValue

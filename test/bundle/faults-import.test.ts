@@ -5,23 +5,13 @@ import { CONNECTIONS_HEADERS } from '../../src/core/connections';
 import {
   anyOf,
   captureState,
-  describeSweep,
-  type FaultCase,
+  expectSafe,
   type MayChange,
   mayAppend,
   smallNewSheets,
-  sweep,
 } from '../helpers/faults';
 import { colOf, sheetOf } from '../helpers/sheets';
 import { forgetUi, representativeTracker } from '../helpers/trackers';
-
-function expectSafe(c: FaultCase): void {
-  const r = sweep(c);
-  console.log(describeSweep(r));
-  expect(r.calls).toBeGreaterThan(0);
-  expect(r.problems.slice(0, 12)).toEqual([]);
-  expect([...r.failures].join('\n')).toMatch(/Google Sheets did not (respond|answer)/);
-}
 
 const CSV = [
   'Notes:',

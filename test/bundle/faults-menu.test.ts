@@ -2,7 +2,7 @@
 // user's changes, nothing is left half-done that one more run does not repair, and the user reads
 // a plain sentence. Prints the fault points tried per action.
 import { DEPLOYMENT, type LoadedBundle } from '../helpers/bundle';
-import { captureState, describeSweep, type FaultCase, sweep, type TrackerState } from '../helpers/faults';
+import { captureState, expectSafe, type TrackerState } from '../helpers/faults';
 import { colOf, sheetOf } from '../helpers/sheets';
 import { daysAgo, forgetUi, representativeTracker } from '../helpers/trackers';
 
@@ -13,20 +13,6 @@ function stateOf(make: () => LoadedBundle, then?: (b: LoadedBundle) => void): Tr
   return captureState(b);
 }
 
-/**
- * Runs the sweep and fails with the first problems found (the count of points goes to the log).
- * `reads`: a sentence the user must have read among the failures (by default, Google Sheets not
- * answering, which says to try again).
- */
-function expectSafe(c: FaultCase, reads = /Google Sheets did not (respond|answer)/): void {
-  const r = sweep(c);
-  console.log(describeSweep(r));
-  expect(r.calls).toBeGreaterThan(0);
-  expect(r.problems.slice(0, 12)).toEqual([]);
-  // What the user read about the failures: plain sentences (checked in the sweep), among them the
-  // one for Google Sheets not answering, which says to try again.
-  if (!c.silent) expect([...r.failures].join('\n')).toMatch(reads);
-}
 
 const tracker = stateOf(representativeTracker);
 

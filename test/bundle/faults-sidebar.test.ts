@@ -5,24 +5,13 @@ import type { LoadedBundle } from '../helpers/bundle';
 import {
   anyOf,
   captureState,
-  describeSweep,
+  expectSafe,
   type FaultCase,
   mayStamp,
   mayWrite,
   settingRow,
-  sweep,
 } from '../helpers/faults';
 import { ROW, representativeTracker } from '../helpers/trackers';
-
-function expectSafe(c: FaultCase): void {
-  const r = sweep(c);
-  console.log(describeSweep(r));
-  expect(r.calls).toBeGreaterThan(0);
-  expect(r.problems.slice(0, 12)).toEqual([]);
-  // What the user read about the failures: plain sentences (checked in the sweep), among them the
-  // one for Google Sheets not answering, which says to try again.
-  if (!c.silent) expect([...r.failures].join('\n')).toMatch(/Google Sheets did not (respond|answer)/);
-}
 
 interface Draft {
   type: string;

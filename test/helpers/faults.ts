@@ -772,3 +772,21 @@ export function sweep(c: FaultCase, modes: readonly FaultMode[] = ['fail', 'die'
 export function describeSweep(r: SweepReport): string {
   return `${r.name}: ${r.points} fault points (${r.failed} calls failed before taking effect, ${r.points - r.failed} halted after taking effect${r.stride > 1 ? `, 1 call in ${r.stride} of ${r.calls}` : ''}), ${r.problems.length} problem(s)`;
 }
+
+/**
+ * Sweeps the case, prints its line for the test log, and expects no problem and, unless the
+ * action is silent, that among the plain sentences the user read about the failures (plainness is
+ * checked in the sweep) is `reads` — by default the one for Google Sheets not answering, which
+ * says to try again.
+ */
+export function expectSafe(
+  c: FaultCase,
+  reads: RegExp = /Google Sheets did not (respond|answer)/,
+): SweepReport {
+  const r = sweep(c);
+  console.log(describeSweep(r));
+  expect(r.calls).toBeGreaterThan(0);
+  expect(r.problems.slice(0, 12)).toEqual([]);
+  if (!c.silent) expect([...r.failures].join('\n')).toMatch(reads);
+  return r;
+}
