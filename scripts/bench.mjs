@@ -114,6 +114,7 @@ const NAIVE = 'Score candidates, naive cell by cell';
 const TARGET_MS = { 'one-row': 1_000, 'whole-sheet': 30_000 };
 const scopeOf = new Map(W.ACTIONS.map((a) => [a.name, a.scope]));
 scopeOf.set(NAIVE, 'whole-sheet');
+scopeOf.set(W.FAR_APART_EDIT, 'one-row');
 
 const int = (n) => Math.round(n).toLocaleString('en-US');
 function seconds(ms) {
@@ -186,11 +187,14 @@ for (const size of SIZES) {
   const results = W.measureActions(size, {
     only: (a) => !filter || a.name.toLowerCase().includes(filter.toLowerCase()),
     extra: (b, out) => {
-      if (!filter || NAIVE.toLowerCase().includes(filter.toLowerCase())) out.set(NAIVE, naiveScore(b));
+      const wanted = (name) => !filter || name.toLowerCase().includes(filter.toLowerCase());
+      if (wanted(W.FAR_APART_EDIT))
+        out.set(W.FAR_APART_EDIT, W.farApartEdit(b, { contacts: size, pasteRows: 50 }));
+      if (wanted(NAIVE)) out.set(NAIVE, naiveScore(b));
     },
   });
   function sorted() {
-    const order = [...W.ACTIONS.map((a) => a.name), NAIVE];
+    const order = [...W.ACTIONS.map((a) => a.name), W.FAR_APART_EDIT, NAIVE];
     return new Map([...results].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
   }
   console.log(table(size, sorted(), size === largest));

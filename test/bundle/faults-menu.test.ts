@@ -13,7 +13,6 @@ function stateOf(make: () => LoadedBundle, then?: (b: LoadedBundle) => void): Tr
   return captureState(b);
 }
 
-
 const tracker = stateOf(representativeTracker);
 
 /** The tracker after Refresh dashboard, with a chart of the user's own there, and newer data since. */

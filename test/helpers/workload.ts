@@ -2,7 +2,7 @@
 // tests (test/bundle/costs.test.ts) and `npm run bench` (scripts/bench.mjs).
 
 import { type ActionCost, measure } from '../../emulator/cost';
-import { CONTACTS, JOBS } from '../../src/core/schema';
+import { ACTIVITY_SHEET, CONTACTS, JOBS } from '../../src/core/schema';
 import type { DraftPayload } from '../../src/core/sidebar-api';
 import { type LoadedBundle, loadBundle } from './bundle';
 import { colOf, headersOf, setSetting, sheetOf } from './sheets';
@@ -215,6 +215,28 @@ function focusRows(layout: Layout): Map<number, Record<string, unknown>> {
 }
 
 /**
+ * Activity as months of use leave it: a "To contact → Messaged" row for everyone with Messaged on
+ * and a "Messaged → Replied" row for everyone who replied (in Contacts order, not by date) — so the
+ * layout's Bo Edited and Cy Third have a history their edits and messages must look up, as a real
+ * person's do.
+ */
+function activityOf(contacts: PlainTable): PlainTable {
+  const at = (h: string) => CONTACT_HEADERS.indexOf(h);
+  const rows: unknown[][] = [];
+  for (const c of contacts.rows) {
+    const messaged = c[at('Messaged on')];
+    if (!(messaged instanceof Date)) continue;
+    const who = [c[at('Company')], c[at('Name')]];
+    rows.push([messaged, ...who, 'To contact', 'Messaged', 'you']);
+    const replied = c[at('Replied on')];
+    const status = c[at('Status')];
+    if (replied instanceof Date || status === 'Replied')
+      rows.push([replied instanceof Date ? replied : messaged, ...who, 'Messaged', 'Replied', 'you']);
+  }
+  return { headers: ACTIVITY_SHEET.columns.map((c) => c.header), rows };
+}
+
+/**
  * A set-up tracker with the layout's rows, generated people elsewhere (at random, or `grouped` by
  * company), `companies` companies on Jobs, Settings filled in.
  */
@@ -236,6 +258,7 @@ export function trackerBundle(
   }
   writeTable(b, 'Contacts', data.contacts);
   writeTable(b, 'Jobs', data.jobs);
+  writeTable(b, 'Activity', activityOf(data.contacts));
   setSetting(b, 'Your name', 'Sam Student');
   setSetting(b, 'InMail credits left', 40);
   b.emu.endExecution();
@@ -470,4 +493,33 @@ export function measureActions(
   }
   extra();
   return out;
+}
+
+/** The bench's row for a Status edit whose company's people are far apart on Contacts. */
+export const FAR_APART_EDIT = 'Status edit (onEdit), its company far apart';
+
+/**
+ * A Status edit (one cell) on the shared tracker after the layout's other two people of Company 0 are
+ * moved far from the sidebar's person — halfway to the last row, and the last row — as people added
+ * over months end up: the edit's live recompute reads its company's rows, one read per run of rows
+ * close enough to merge (readRows), so each far-apart person costs a round trip; what it reads still
+ * does not grow with the rows between them. Moving the rows is not measured.
+ */
+export function farApartEdit(b: LoadedBundle, w: Workload): ActionCost {
+  const { edit, third } = layoutOf(w);
+  const last = w.contacts + 1;
+  const sheet = sheetOf(b);
+  const width = sheet.getLastColumn();
+  const swap = (a: number, c: number) => {
+    const ra = sheet.getRange(a, 1, 1, width).getValues();
+    sheet.getRange(a, 1, 1, width).setValues(sheet.getRange(c, 1, 1, width).getValues());
+    sheet.getRange(c, 1, 1, width).setValues(ra);
+  };
+  const middle = Math.floor((third + 1 + last) / 2);
+  swap(edit, middle);
+  swap(third, last);
+  const range = sheet.getRange(middle, colOf(b, 'Status'));
+  const old = String(range.getValue());
+  range.setValue('Call scheduled');
+  return runMeasured(b, () => b.call('onEdit', editEvent(b, range, 'Call scheduled', old)));
 }
