@@ -20,15 +20,15 @@ import {
 } from '../core/mark-sent';
 import { MESSAGE_INFO, type MessageType } from '../core/messages';
 import { type Contact, jobFor, parseJobs } from '../core/rows';
-import { ACTIVITY_SHEET, J, SHEET } from '../core/schema';
+import { ACTIVITY_SHEET, J, JOBS, SHEET } from '../core/schema';
 import { parseSettings } from '../core/settings';
 import type { DraftPayload, MarkSentResult, SaveCallGuideResult, SelectionInfo } from '../core/sidebar-api';
 import { checkApply, checkLanguage, checkRow, checkText, checkType } from '../core/sidebar-args';
-import { col, headerIndex, isBlankRow, type WritePlan, withPlan } from '../core/table';
+import { isBlankRow, type WritePlan, withPlan } from '../core/table';
 import { parseTemplates } from '../core/templates';
 import type { Cell } from '../core/values';
 import { type AffectedData, readAffected, writeAffected } from './followups';
-import { applyPlan, findRows, readHeaders, readRows, readTable } from './gas-table';
+import { applyPlan, findRows, readHeaders, readMatchingRows, readRows, readTable } from './gas-table';
 import { withDocumentLock } from './lock';
 import { flagSettingProblems, readSettingsRows, requireSheet } from './workbook';
 
@@ -101,13 +101,17 @@ function sheetRowsOf(part: {
   };
 }
 
-/** The Jobs rows of one company: the header row, one search of the Company column, the rows found. */
+/** The Jobs rows of one company with the header row: one search, one read when they are near the top (readMatchingRows). */
 function companyJobs(sheet: Sheet, company: string): SheetPart {
-  const headers = readHeaders(sheet);
-  const column = col(headerIndex(headers), J.company) + 1;
-  const found = column > 0 && company ? findRows(sheet, column, companyPattern([company]), true) : [];
-  const read = readRows(sheet, found, headers.length);
-  return { sheet, headers, rows: found.map((r) => ({ row: r, cells: read.get(r) ?? [] })) };
+  if (!company) return { sheet, headers: readHeaders(sheet), rows: [] };
+  const { headers, rows, found } = readMatchingRows(
+    sheet,
+    J.company,
+    companyPattern([company]),
+    true,
+    JOBS.columns.length,
+  );
+  return { sheet, headers, rows: found.map((r) => ({ row: r, cells: rows.get(r) ?? [] })) };
 }
 
 /** Activity's columns: the add-on writes its six columns in the contract's order. */

@@ -21,7 +21,7 @@ import {
   trialNeedsAllContacts,
 } from '../core/followup-plan';
 import { dateFills } from '../core/highlight';
-import { C, CONTACT_DATES, J, P, SHEET } from '../core/schema';
+import { C, CONTACT_DATES, CONTACTS, J, JOBS, P, SHEET } from '../core/schema';
 import { parseSettings, type Settings } from '../core/settings';
 import { applyStamps, personKey, stampPlan, stampsForStatusChange } from '../core/stamps';
 import { col, headerIndex, type WritePlan } from '../core/table';
@@ -34,6 +34,7 @@ import {
   planChangedWrites,
   readColumns,
   readHeaders,
+  readMatchingRows,
   readRows,
   readTable,
   writeColumnFills,
@@ -204,35 +205,67 @@ export interface KnownSheets {
 const hasAny = (columns: readonly string[] | undefined, headers: readonly string[]) =>
   (columns ?? []).some((c) => headers.some((h) => textKey(h) === textKey(c)));
 
-/** A pool of rows read from one sheet, by sheet row. */
+/**
+ * A pool of rows read from one sheet, by sheet row. Its headers may be unknown at first (null):
+ * the first search for a company then reads them with the rows it finds (readMatchingRows), and
+ * anything else that needs them reads them alone first.
+ */
 class RowPool {
   readonly rows = new Map<number, Cell[]>();
+  private known: readonly string[] | null;
   constructor(
     readonly sheet: Sheet | null,
-    readonly headers: readonly string[],
-  ) {}
+    headers: readonly string[] | null,
+    private readonly width: number,
+  ) {
+    this.known = sheet ? headers : [];
+  }
+  /** The sheet's headers (read now, alone, if no read brought them yet). */
+  get headers(): readonly string[] {
+    this.known ??= this.sheet ? readHeaders(this.sheet) : [];
+    return this.known;
+  }
   read(rowNumbers: Iterable<number>): void {
-    if (!this.sheet || this.headers.length === 0) return;
+    if (!this.sheet) return;
     const missing = [...rowNumbers].filter((r) => r >= 2 && !this.rows.has(r));
-    for (const [r, cells] of readRows(this.sheet, missing, this.headers.length)) {
-      if (!this.rows.has(r)) this.rows.set(r, cells);
-    }
+    if (missing.length === 0 || this.headers.length === 0) return;
+    this.keep(readRows(this.sheet, missing, this.headers.length));
+  }
+  private keep(read: ReadonlyMap<number, Cell[]>): void {
+    for (const [r, cells] of read) if (!this.rows.has(r)) this.rows.set(r, cells);
   }
   /** The sheet rows whose `header` cell matches `pattern` (findRows), the rows already read told to it. */
   find(header: string, pattern: string, ignoreDiacritics = false): number[] {
+    if (!this.sheet) return [];
     const i = col(headerIndex(this.headers), header);
-    if (!this.sheet || i < 0) return [];
+    if (i < 0) return [];
     const known = new Map<number, Cell | undefined>();
     for (const [r, cells] of this.rows) known.set(r, cells[i]);
     return findRows(this.sheet, i + 1, pattern, ignoreDiacritics, known);
+  }
+  /**
+   * Reads the rows whose `header` cell matches the company pattern: while the headers are unknown,
+   * with them (readMatchingRows: no round trip for the header alone); otherwise find, then read.
+   */
+  readCompanies(header: string, pattern: string): void {
+    if (!this.sheet) return;
+    if (this.known !== null) {
+      this.read(this.find(header, pattern, true));
+      return;
+    }
+    const got = readMatchingRows(this.sheet, header, pattern, true, this.width);
+    this.known = got.headers;
+    this.keep(got.rows);
   }
   cell(row: number, header: string): Cell | undefined {
     const i = col(headerIndex(this.headers), header);
     return i < 0 ? undefined : this.rows.get(row)?.[i];
   }
-  toSheetRows(): SheetRows {
+  /** The rows read, under the headers; while nothing was read, without reading the headers (`final`: read them). */
+  toSheetRows(final = false): SheetRows {
     const numbers = [...this.rows.keys()].sort((a, b) => a - b);
-    return { headers: this.headers, rows: numbers.map((r) => this.rows.get(r)!), rowNumbers: numbers };
+    const headers = final || this.rows.size > 0 ? this.headers : (this.known ?? []);
+    return { headers, rows: numbers.map((r) => this.rows.get(r)!), rowNumbers: numbers };
   }
 }
 
@@ -255,8 +288,13 @@ export function readAffected(
 ): AffectedData {
   const contactsSheet = known.contacts?.sheet ?? requireSheet(ss, SHEET.contacts);
   const jobsSheet = known.jobs ? known.jobs.sheet : ss.getSheetByName(SHEET.jobs);
-  const cPool = new RowPool(contactsSheet, known.contacts?.headers ?? readHeaders(contactsSheet));
-  const jPool = new RowPool(jobsSheet, jobsSheet ? (known.jobs?.headers ?? readHeaders(jobsSheet)) : []);
+  const cPool = new RowPool(
+    contactsSheet,
+    known.contacts?.headers ?? readHeaders(contactsSheet),
+    CONTACTS.columns.length,
+  );
+  // Jobs' header is read with the company's rows when nothing needs it sooner (RowPool.readCompanies).
+  const jPool = new RowPool(jobsSheet, known.jobs?.headers ?? null, JOBS.columns.length);
   for (const [pool, rows] of [
     [cPool, known.contacts?.rows],
     [jPool, known.jobs?.rows],
@@ -304,8 +342,8 @@ export function readAffected(
   const companies = affectedCompanies(input());
   if (companies.length > 0) {
     const pattern = companyPattern(companies);
-    cPool.read(cPool.find(C.company, pattern, true));
-    jPool.read(jPool.find(J.company, pattern, true));
+    cPool.readCompanies(C.company, pattern);
+    jPool.readCompanies(J.company, pattern);
   }
   // A referrer's advice also follows an offer accepted at any company; an Accepted job's advice
   // counts every referrer.
@@ -315,8 +353,8 @@ export function readAffected(
     ? trialCredits(readTable(contactsSheet), settingsRows, timeZone, now)
     : undefined;
   return {
-    contacts: { sheet: contactsSheet, rows: cPool.toSheetRows() },
-    jobs: { sheet: jobsSheet, rows: jPool.toSheetRows() },
+    contacts: { sheet: contactsSheet, rows: cPool.toSheetRows(true) },
+    jobs: { sheet: jobsSheet, rows: jPool.toSheetRows(true) },
     settingsRows,
     timeZone,
     changedContacts,

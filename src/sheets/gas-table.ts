@@ -1,7 +1,15 @@
 // Reads whole sheets into Tables and applies WritePlans to the add-on's own columns in batched calls.
 
 import { DATE_FORMAT, DATETIME_FORMAT, SETUP_SHEETS } from '../core/schema';
-import { columnLetter, headerIndex, isBlankRow, sameCell, type Table, type WritePlan } from '../core/table';
+import {
+  col,
+  columnLetter,
+  headerIndex,
+  isBlankRow,
+  sameCell,
+  type Table,
+  type WritePlan,
+} from '../core/table';
 import { textKey } from '../core/text';
 import type { Cell } from '../core/values';
 
@@ -161,28 +169,78 @@ export function applyPlan(sheet: Sheet, table: Table, plan: WritePlan, at: RowsA
 export const MERGE_GAP_CELLS = 10_000;
 
 /**
- * Reads whole rows (columns 1…width) of the given sheet rows: one getValues per run of
- * consecutive rows, runs merged when the rows between them are cheaper to read than another
- * round trip (MERGE_GAP_CELLS). Reads follow the rows asked for, never the sheet's size.
- * Returns each row read by sheet row (rows read in between are returned too).
+ * The runs of consecutive sheet rows to read for `rows`, runs merged when the rows between them
+ * (`width` cells each) are cheaper to read than another round trip (MERGE_GAP_CELLS).
  */
-export function readRows(sheet: Sheet, rows: Iterable<number>, width: number): Map<number, Cell[]> {
-  const out = new Map<number, Cell[]>();
+function readRuns(rows: Iterable<number>, width: number): [number, number][] {
   const wanted = [...new Set(rows)].filter((r) => Number.isInteger(r) && r >= 1).sort((a, b) => a - b);
-  if (wanted.length === 0 || width < 1) return out;
   const runs: [number, number][] = [];
   for (const r of wanted) {
     const last = runs[runs.length - 1];
     if (last && (r - last[1] - 1) * width <= MERGE_GAP_CELLS) last[1] = r;
     else runs.push([r, r]);
   }
-  for (const [from, to] of runs) {
+  return runs;
+}
+
+/**
+ * Reads whole rows (columns 1…width) of the given sheet rows: one getValues per run of
+ * consecutive rows (readRuns). Reads follow the rows asked for, never the sheet's size.
+ * Returns each row read by sheet row (rows read in between are returned too).
+ */
+export function readRows(sheet: Sheet, rows: Iterable<number>, width: number): Map<number, Cell[]> {
+  const out = new Map<number, Cell[]>();
+  if (width < 1) return out;
+  for (const [from, to] of readRuns(rows, width)) {
     const values = sheet.getRange(from, 1, to - from + 1, width).getValues() as Cell[][];
     values.forEach((cells, i) => {
       out.set(from + i, cells);
     });
   }
   return out;
+}
+
+/** The header row and some rows of a sheet, read together (readMatchingRows). */
+export interface RowsWithHeaders {
+  headers: string[];
+  /** Each row read below the header (rows read in between too), cut to the headers' width. */
+  rows: Map<number, Cell[]>;
+  /** The rows whose cell under the header searched for matches, in sheet order. */
+  found: number[];
+}
+
+/**
+ * The header row and the rows whose `header` cell matches `pattern` (as findRows matches), for a
+ * caller that does not know the headers yet: one search of the whole sheet, then one read of
+ * whole rows (`from:to`) per run of the rows found with row 1 among them (readRuns, `width` the
+ * columns the contract expects) — so the header costs no round trip of its own when the rows are
+ * near the top, as a company's few rows on Jobs are. A row found because another of its cells
+ * matches is read but not `found`; a cell the test cannot judge (a number or a date, whose
+ * displayed text depends on its format) counts as found.
+ */
+export function readMatchingRows(
+  sheet: Sheet,
+  header: string,
+  pattern: string,
+  ignoreDiacritics: boolean,
+  width: number,
+): RowsWithHeaders {
+  const hits = findRows(sheet, null, pattern, ignoreDiacritics);
+  let headers: string[] = [];
+  const whole = new Map<number, Cell[]>();
+  for (const [from, to] of readRuns([1, ...hits], width)) {
+    const values = sheet.getRange(`${from}:${to}`).getValues() as Cell[][];
+    values.forEach((cells, i) => {
+      if (from + i === 1) headers = headersOf(cells);
+      else whole.set(from + i, cells);
+    });
+  }
+  const rows = new Map<number, Cell[]>();
+  for (const [r, cells] of whole) rows.set(r, cells.slice(0, headers.length));
+  const i = col(headerIndex(headers), header);
+  const test = textFinderTest(pattern, ignoreDiacritics);
+  const found = i < 0 ? [] : hits.filter((r) => (test ? test(rows.get(r)?.[i]) !== false : true));
+  return { headers, rows, found };
 }
 
 /**
@@ -221,11 +279,22 @@ function textFinderTest(
  */
 export function findRows(
   sheet: Sheet,
-  column: number,
+  column: number | null,
   pattern: string,
   ignoreDiacritics = false,
   known?: ReadonlyMap<number, Cell | undefined>,
 ): number[] {
+  if (column === null) {
+    // The whole sheet (Sheet.createTextFinder: the cells that hold data): rows below the header
+    // where any cell matches, each once.
+    let all = sheet.createTextFinder(pattern).useRegularExpression(true);
+    if (ignoreDiacritics) all = all.ignoreDiacritics(true);
+    const rows = all
+      .matchEntireCell(true)
+      .findAll()
+      .map((r) => r.getRow());
+    return [...new Set(rows)].filter((r) => r >= 2).sort((a, b) => a - b);
+  }
   const letter = columnLetter(column);
   let finder = sheet.getRange(`${letter}2:${letter}`).createTextFinder(pattern).useRegularExpression(true);
   if (ignoreDiacritics) finder = finder.ignoreDiacritics(true);

@@ -79,6 +79,34 @@ describe('live follow-ups on Contacts', () => {
     expect(shown(b, 'Jobs', 2, 'Due')).toBe('2026-03-12');
   });
 
+  it('leaves a job alone whose other cells only name the company (Jobs is searched whole, rows kept by Company)', () => {
+    const b = tracker();
+    writeRows(b, 'Jobs', [
+      { Company: 'Beta', Job: 'Acme', Apply: 'After referral', Notes: 'Acme' },
+      { Company: 'Acme', Job: 'Engineer', Apply: 'After referral' },
+    ]);
+    b.call('menuRefreshFollowUps');
+    const betaBefore = [at(b, 'Jobs', 2, 'Next action'), at(b, 'Jobs', 2, 'Due')];
+    const jobsReads: string[] = [];
+    let stop = () => {};
+    edit(b, 'Contacts', 3, 'Status', ['Replied'], 'Messaged', () => {
+      stop = b.emu.calls.use({
+        before: (c) => {
+          const r = c.target as GoogleAppsScript.Spreadsheet.Range | undefined;
+          if (c.key === 'Range.getValues' && r?.getSheet().getName() === 'Jobs')
+            jobsReads.push(r.getA1Notation());
+        },
+      });
+    });
+    stop();
+    // Jobs' header came with the rows the search found (Beta's through its Job and Notes cells): one read.
+    expect(jobsReads).toEqual(['1:3']);
+    expect([at(b, 'Jobs', 2, 'Next action'), at(b, 'Jobs', 2, 'Due')]).toEqual(betaBefore);
+    const live = [at(b, 'Jobs', 3, 'Next action'), shown(b, 'Jobs', 3, 'Due')];
+    b.call('menuRefreshFollowUps');
+    expect([at(b, 'Jobs', 3, 'Next action'), shown(b, 'Jobs', 3, 'Due')]).toEqual(live);
+  });
+
   it('follows a Call on typed for a scheduled call', () => {
     const b = tracker();
     edit(b, 'Contacts', 3, 'Status', ['Call scheduled'], 'Messaged');
@@ -198,15 +226,19 @@ function watch(b: LoadedBundle) {
   return { seen, stop };
 }
 
-/** A tracker of `n` contacts: companies of 4 people (grouped, as added company by company), one job each. */
+/**
+ * A tracker of `n` contacts: companies of 4 people (grouped, as added company by company); Jobs holds
+ * one job at each of the five companies around the middle, the same five rows whatever `n` (a one-row
+ * action may read its small tables: what must not grow is what it reads of Contacts).
+ */
 function bigTracker(n: number): LoadedBundle {
   const b = setUp();
-  const companies = n / 4;
+  const middle = Math.floor(n / 8);
   writeRows(
     b,
     'Jobs',
-    Array.from({ length: companies }, (_, i) => ({
-      Company: `Co ${i}`,
+    Array.from({ length: 5 }, (_, k) => ({
+      Company: `Co ${middle - 2 + k}`,
       Job: 'Engineer',
       Apply: 'After referral',
     })),
