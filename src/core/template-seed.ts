@@ -29,38 +29,53 @@ export const TEMPLATE_NAMES = {
 
 const lines = (...l: string[]) => l.join('\n');
 
+/** The call request's parts in one language: step 3 of the method, one line each. */
+interface CallRequestWords {
+  readonly hello: string;
+  /** The sector and the opening at the company, then the common ground as a sentence. */
+  readonly opening: string;
+  /** Not sure what the role is like — 15 minutes for a call? — then the student line. */
+  readonly ask: string;
+  readonly thanks: string;
+}
+
+/**
+ * A first message asking for a call, in the method's shape: greeting; `intro` (who you are, or a
+ * kind word when you are already connected) with the opening; the ask; signature.
+ */
+const callRequest = (w: CallRequestWords, intro: string) =>
+  lines(w.hello, '', `${intro}${w.opening}`, '', w.ask, '', w.thanks, '{{my_name}}');
+
+const CALL_EN: CallRequestWords = {
+  hello: 'Hi {{first_name|there}},',
+  opening:
+    'I’m looking for jobs in {{sector}} and saw an opening for {{job}} at {{company}}. {{common_ground|}}',
+  ask: 'I’m not sure what the role is like there — would you have ~15 minutes for a call this week? {{student_line|}}',
+  thanks: 'Thank you,',
+};
+
+const CALL_FR: CallRequestWords = {
+  hello: 'Bonjour {{first_name|}},',
+  opening:
+    'Je cherche un emploi en {{sector}} et j’ai vu une offre pour le poste de {{job}} chez {{company}}. {{common_ground|}}',
+  ask: 'Je ne sais pas vraiment à quoi ressemble ce poste chez vous : auriez-vous une quinzaine de minutes pour un appel cette semaine ? {{student_line|}}',
+  thanks: 'Merci d’avance,',
+};
+
 const EN: readonly SeedTemplate[] = [
   {
     name: TEMPLATE_NAMES.firstInMail,
     language: 'English',
     channel: 'InMail',
     subject: 'Your experience at {{company}}',
-    body: lines(
-      'Hi {{first_name|there}},',
-      '',
-      'My name is {{my_name}}. I’m looking for jobs in {{sector}} and saw an opening for {{job}} at {{company}}. {{common_ground|}}',
-      '',
-      'I’m not sure what the role is like there — would you have ~15 minutes for a call this week? {{student_line|}}',
-      '',
-      'Thank you,',
-      '{{my_name}}',
-    ),
+    body: callRequest(CALL_EN, 'My name is {{my_name}}. '),
   },
   {
     name: TEMPLATE_NAMES.firstMessage,
     language: 'English',
     channel: 'Message',
     subject: '',
-    body: lines(
-      'Hi {{first_name|there}},',
-      '',
-      'I hope you’re well! I’m looking for jobs in {{sector}} and saw an opening for {{job}} at {{company}}. {{common_ground|}}',
-      '',
-      'I’m not sure what the role is like there — would you have ~15 minutes for a call this week? {{student_line|}}',
-      '',
-      'Thank you,',
-      '{{my_name}}',
-    ),
+    body: callRequest(CALL_EN, 'I hope you’re well! '),
   },
   {
     name: TEMPLATE_NAMES.connectionNote,
@@ -146,32 +161,14 @@ const FR: readonly SeedTemplate[] = [
     language: 'Français',
     channel: 'InMail',
     subject: 'Votre expérience chez {{company}}',
-    body: lines(
-      'Bonjour {{first_name|}},',
-      '',
-      'Je m’appelle {{my_name}}. Je cherche un emploi en {{sector}} et j’ai vu une offre pour le poste de {{job}} chez {{company}}. {{common_ground|}}',
-      '',
-      'Je ne sais pas vraiment à quoi ressemble ce poste chez vous : auriez-vous une quinzaine de minutes pour un appel cette semaine ? {{student_line|}}',
-      '',
-      'Merci d’avance,',
-      '{{my_name}}',
-    ),
+    body: callRequest(CALL_FR, 'Je m’appelle {{my_name}}. '),
   },
   {
     name: TEMPLATE_NAMES.firstMessage,
     language: 'Français',
     channel: 'Message',
     subject: '',
-    body: lines(
-      'Bonjour {{first_name|}},',
-      '',
-      'J’espère que vous allez bien ! Je cherche un emploi en {{sector}} et j’ai vu une offre pour le poste de {{job}} chez {{company}}. {{common_ground|}}',
-      '',
-      'Je ne sais pas vraiment à quoi ressemble ce poste chez vous : auriez-vous une quinzaine de minutes pour un appel cette semaine ? {{student_line|}}',
-      '',
-      'Merci d’avance,',
-      '{{my_name}}',
-    ),
+    body: callRequest(CALL_FR, 'J’espère que vous allez bien ! '),
   },
   {
     name: TEMPLATE_NAMES.connectionNote,
