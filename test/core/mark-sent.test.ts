@@ -227,6 +227,16 @@ describe('planRecordWrites', () => {
   const cellsOf = (w: ReturnType<typeof writesFor>) =>
     Object.fromEntries(w.plan.columns.map((c) => [c.header, c.values?.[0]]));
   const row = [new Date(NOW), 'Acme', 'Ann', 'To contact', 'Messaged', 'Mark as sent'];
+  /** That row as Activity holds it, once a run has appended it (row 9). */
+  const annLogged = {
+    row: 9,
+    at: NOW,
+    company: 'Acme',
+    name: 'Ann',
+    from: 'To contact',
+    to: 'Messaged',
+    by: 'Mark as sent',
+  };
 
   it('on its first run, is the whole plan: Status, the stamp, the credit, the Activity row', () => {
     const w = writesFor(fresh, record, { finishing: false });
@@ -254,17 +264,7 @@ describe('planRecordWrites', () => {
     // Stopped after the Activity row: nothing left but to say so.
     const done = writesFor(['Acme', 'Ann', '2nd', 'Messaged', midnight, '', ''], record, {
       settings: [['InMail credits left', 9]],
-      activity: [
-        {
-          row: 9,
-          at: NOW,
-          company: 'Acme',
-          name: 'Ann',
-          from: 'To contact',
-          to: 'Messaged',
-          by: 'Mark as sent',
-        },
-      ],
+      activity: [annLogged],
     });
     expect([done.plan.columns, done.credit, done.activity]).toEqual([[], null, []]);
   });
@@ -280,17 +280,7 @@ describe('planRecordWrites', () => {
   it('logs again on a first run even when Activity shows the same message a moment ago (a confirmed repeat)', () => {
     const w = writesFor(fresh, record, {
       finishing: false,
-      activity: [
-        {
-          row: 9,
-          at: NOW,
-          company: 'Acme',
-          name: 'Ann',
-          from: 'To contact',
-          to: 'Messaged',
-          by: 'Mark as sent',
-        },
-      ],
+      activity: [annLogged],
     });
     expect(w.activity).toEqual([row]);
   });
